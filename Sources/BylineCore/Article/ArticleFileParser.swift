@@ -1,0 +1,94 @@
+/// Parses article text files (DESIGN.md, "Article text files"): title, author, optional header
+/// lines, then paragraphs. Page chrome is dropped. LF, CRLF and CR line endings are accepted.
+public enum ArticleFileParser {
+    public static let maxTitleLength = 300
+
+    public static func parse(_ bytes: [UInt8]) throws(ArticleFileError) -> ArticleFile {
+        if bytes.isEmpty { throw .empty }
+        if bytes.contains(0) { throw .binary }
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        guard let text = String(validating: content, as: UTF8.self) else { throw .notUTF8 }
+        return try parse(text: text)
+    }
+
+    public static func parse(text: String) throws(ArticleFileError) -> ArticleFile {
+        let lines = splitLines(text)
+        var index = 0
+        func nextNonEmpty() -> String? {
+            while index < lines.count {
+                let line = lines[index].trimmingWhitespace()
+                index += 1
+                if !line.isEmpty { return line }
+            }
+            return nil
+        }
+
+        guard let title = nextNonEmpty()?.collapsingWhitespace() else { throw .noTitle }
+        if HeaderLine(title) != nil || ReadAlsoLine.title(in: title) != nil || PageChrome.isChrome(title) {
+            throw .noTitle
+        }
+        if title.count > maxTitleLength { throw .titleTooLong(title.count) }
+
+        guard let author = nextNonEmpty()?.collapsingWhitespace(), HeaderLine(author) == nil,
+            author.count <= 200
+        else { throw .noAuthor }
+
+        var article = ArticleFile(
+            title: title, authorName: author, statedReadingMinutes: nil, date: nil, tags: [],
+            body: PostBody(blocks: []))
+
+        // Header lines follow the author, in any order, blank lines allowed between them.
+        while index < lines.count {
+            let line = lines[index].trimmingWhitespace()
+            if line.isEmpty {
+                index += 1
+                continue
+            }
+            guard let header = HeaderLine(line) else { break }
+            switch header {
+            case .readingTime(let minutes): article.statedReadingMinutes = minutes
+            case .date(let day): article.date = day
+            case .tags(let tags): article.tags = tags
+            case .invalidDate(let value): throw .badDate(value)
+            case .invalidReadingTime(let value): throw .badReadingTime(value)
+            }
+            index += 1
+        }
+
+        article.body = PostBody(blocks: bodyBlocks(Array(lines[index...])))
+        if article.body.paragraphs.isEmpty { throw .noBody }
+        return article
+    }
+
+    /// Lines into paragraphs: blank lines separate them, a soft-wrapped paragraph is joined with
+    /// spaces, and a READ ALSO or chrome line always stands alone.
+    static func bodyBlocks(_ lines: [String]) -> [PostBody.Block] {
+        var blocks: [PostBody.Block] = []
+        var paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            paragraph = []
+        }
+        for raw in lines {
+            let line = raw.trimmingWhitespace()
+            if line.isEmpty {
+                flush()
+            } else if let title = ReadAlsoLine.title(in: line) {
+                flush()
+                blocks.append(.readAlso(title: title.collapsingWhitespace()))
+            } else if PageChrome.isChrome(line) {
+                flush()
+            } else {
+                paragraph.append(line.collapsingWhitespace())
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    static func splitLines(_ text: String) -> [String] {
+        // Swift treats "\r\n" as one Character, so splitting on newlines handles every ending.
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+}

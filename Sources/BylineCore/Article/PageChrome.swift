@@ -1,0 +1,29 @@
+/// Lines that belong to a web page around an article (subscribe prompts, share and comment
+/// links) and that text copied from such a page carries along. They are never article text.
+public enum PageChrome {
+    /// Whole-line phrases, compared after ``TitleKey`` normalisation and without end punctuation.
+    static let phrases: Set<String> = [
+        "subscribe to get the latest posts sent to your email",
+        "share this article", "share this", "share this:", "share", "leave a comment",
+        "leave a reply", "subscribe now to keep reading and get access to the full archive",
+        "continue reading", "subscribe", "like this", "like this:", "like loading",
+        "type your email", "type your email…", "related", "related posts", "advertisement",
+        "click to share on x", "click to share on facebook", "click to print", "print",
+        "you may also like", "comments", "post a comment", "sign in", "loading…", "loading...",
+    ]
+
+    /// Prefixes that mark a whole line as chrome ("Discover more from Scoop Hub").
+    static let prefixes = ["discover more from ", "subscribe to ", "share on ", "follow us on "]
+
+    public static func isChrome(_ line: String) -> Bool {
+        var key = TitleKey.make(line)
+        while let last = key.last, last == "." || last == "!" || last == "→" || last == ">" || last == " " {
+            key.removeLast()
+        }
+        if key.isEmpty { return false }
+        if phrases.contains(key) { return true }
+        // Prefix matches only on short lines, so a body sentence starting "Subscribe to ..." survives.
+        return key.count <= 80 && prefixes.contains { key.hasPrefix($0) }
+            && !key.contains(where: { $0 == "," || $0 == ";" })
+    }
+}

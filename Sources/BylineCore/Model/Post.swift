@@ -1,0 +1,45 @@
+import Foundation
+
+/// A stored article with its author and tags, as readers and editors see it.
+public struct Post: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var slug: String
+    /// The body in Byline's block text (see ``PostBody``).
+    public var body: PostBody
+    public var excerpt: String
+    public var status: PostStatus
+    public var visibility: Visibility
+    public var publishedAt: Date?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var author: Author
+    public var tags: [Tag]
+    /// A reading time the source stated ("4 Min Read"); it overrides the computed one.
+    public var statedReadingMinutes: Int?
+
+    public init(
+        id: Int64, title: String, slug: String, body: PostBody, excerpt: String,
+        status: PostStatus, visibility: Visibility, publishedAt: Date?, createdAt: Date,
+        updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?
+    ) {
+        self.id = id
+        self.title = title
+        self.slug = slug
+        self.body = body
+        self.excerpt = excerpt
+        self.status = status
+        self.visibility = visibility
+        self.publishedAt = publishedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.author = author
+        self.tags = tags
+        self.statedReadingMinutes = statedReadingMinutes
+    }
+
+    /// Minutes shown to readers: the stated time when the source gave one, else computed.
+    public var readingMinutes: Int {
+        statedReadingMinutes ?? ReadingTime.minutes(words: body.wordCount, images: body.imageCount)
+    }
+}

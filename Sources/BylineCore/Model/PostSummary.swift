@@ -1,0 +1,29 @@
+import Foundation
+
+/// What a listing needs of a post (home, archives, feeds), without its body.
+public struct PostSummary: Sendable, Equatable {
+    public var id: Int64
+    public var title: String
+    public var slug: String
+    public var excerpt: String
+    public var publishedAt: Date
+    public var updatedAt: Date
+    public var author: Author
+    public var tags: [Tag]
+    public var readingMinutes: Int
+
+    public init(
+        id: Int64, title: String, slug: String, excerpt: String, publishedAt: Date,
+        updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int
+    ) {
+        self.id = id
+        self.title = title
+        self.slug = slug
+        self.excerpt = excerpt
+        self.publishedAt = publishedAt
+        self.updatedAt = updatedAt
+        self.author = author
+        self.tags = tags
+        self.readingMinutes = readingMinutes
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Site-wide settings editors change rarely; read on every page.
+public struct SiteSettings: Sendable, Equatable {
+    public var title: String
+    public var description: String
+    /// IANA name, e.g. "Europe/London"; used for displayed dates, archive months and scheduling.
+    public var timeZoneIdentifier: String
+    /// A line under the footer, e.g. the demo's "this site is fiction" notice.
+    public var footerNote: String
+    public var language: String
+    public var postsPerPage: Int
+
+    public init(
+        title: String = "Byline", description: String = "News, published with Byline.",
+        timeZoneIdentifier: String = "UTC", footerNote: String = "", language: String = "en",
+        postsPerPage: Int = 10
+    ) {
+        self.title = title
+        self.description = description
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.footerNote = footerNote
+        self.language = language
+        self.postsPerPage = postsPerPage
+    }
+
+    /// The configured zone, falling back to UTC when the name is unknown.
+    public var timeZone: TimeZone {
+        TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "UTC")!
+    }
+}

@@ -1,0 +1,35 @@
+import BylineCore
+import BylineStore
+import Foundation
+
+/// Fills an empty site with the demo "Scoop Hub": its settings and the article files shipped in `Demo/articles`.
+public struct DemoSite: Sendable {
+    public static let settings = SiteSettings(
+        title: "Scoop Hub",
+        description: "Independent news from Europe and beyond.",
+        footerNote:
+            "Scoop Hub is a demonstration site for Byline. Its articles are fiction written for the demo: the people quoted are invented, and no real person's words are quoted.",
+        postsPerPage: 7)
+
+    let store: any Store
+
+    public init(store: any Store) {
+        self.store = store
+    }
+
+    /// The folder of demo article files: `BYLINE_DEMO_DIR`, else `Demo/articles` beside the binary or below the working directory.
+    public static func defaultDirectory(locate: (String, String) -> String?) -> String? {
+        locate("BYLINE_DEMO_DIR", "Demo/articles")
+    }
+
+    /// Installs the demo unless the site already has posts; returns the import results (empty when skipped).
+    public func installIfEmpty(articlesDirectory: String) async throws -> [ArticleImporter.Result] {
+        guard try await store.postCount() == 0 else { return [] }
+        try await store.saveSettings(Self.settings)
+        let files = try FileManager.default.contentsOfDirectory(atPath: articlesDirectory)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+            .map { (articlesDirectory as NSString).appendingPathComponent($0) }
+        let importer = ArticleImporter(store: store, timeZone: Self.settings.timeZone)
+        return await importer.importFiles(files)
+    }
+}

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The SQLite schema, as named migrations applied in order and recorded in `grdb_migrations`.
+/// Never edit a shipped migration: add a new one.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core-schema") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE settings (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE authors (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL UNIQUE,
+                        slug TEXT NOT NULL UNIQUE,
+                        bio TEXT NOT NULL DEFAULT '',
+                        user_id INTEGER,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE TABLE tags (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        name_key TEXT NOT NULL UNIQUE,
+                        slug TEXT NOT NULL UNIQUE,
+                        description TEXT NOT NULL DEFAULT '',
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE posts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        title TEXT NOT NULL CHECK (length(title) > 0),
+                        title_key TEXT NOT NULL,
+                        slug TEXT NOT NULL UNIQUE,
+                        body TEXT NOT NULL,
+                        excerpt TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published')),
+                        visibility TEXT NOT NULL CHECK (visibility IN ('public', 'members')),
+                        published_at TEXT,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL,
+                        author_id INTEGER NOT NULL REFERENCES authors(id) ON DELETE RESTRICT,
+                        stated_reading_minutes INTEGER,
+                        reading_minutes INTEGER NOT NULL
+                    );
+                    CREATE INDEX posts_title_key ON posts(title_key);
+                    CREATE INDEX posts_public ON posts(status, published_at);
+                    CREATE INDEX posts_author ON posts(author_id, published_at);
+                    CREATE TABLE post_tags (
+                        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (post_id, tag_id)
+                    );
+                    CREATE INDEX post_tags_tag ON post_tags(tag_id);
+                    CREATE TABLE slug_redirects (
+                        old_slug TEXT PRIMARY KEY NOT NULL,
+                        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                        created_at TEXT NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,14 @@
+/// Failures the store reports in words a user can act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case invalidInput(String)
+    case notFound(String)
+    case slugTaken(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let reason): "invalid input: \(reason)"
+        case .notFound(let what): "not found: \(what)"
+        case .slugTaken(let slug): "the slug \"\(slug)\" is already in use"
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import BylineCore
+import BylineStore
+import Foundation
+
+/// Builds each public page: asks the store, shapes view contexts, renders the theme.
+struct SitePages: Sendable {
+    let store: any Store
+    let theme: Theme
+    let options: SiteOptions
+    let clock: any WallClock
+
+    func render(_ route: SiteRoute) async throws -> RenderedPage {
+        let site = try await siteView()
+        switch route {
+        case .home(let page): return try await home(page: page, site: site)
+        case .post(let slug): return try await post(slug: slug, site: site)
+        case .tag(let slug, let page): return try await tag(slug: slug, page: page, site: site)
+        case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
+        case .archive: return try await archive(site: site)
+        case .asset, .health, .redirect, .notFound: return notFound(site: site)
+        }
+    }
+
+    func siteView() async throws -> SiteView {
+        async let settings = store.settings()
+        async let tags = store.publicTags(limit: options.navigationTagLimit)
+        let resolved = try await settings
+        return SiteView(
+            settings: resolved, navTags: try await tags.map(\.tag), stylesheet: theme.stylesheet.path,
+            year: DateText(timeZone: resolved.timeZone).year(clock.now()))
+    }
+
+    func absolute(_ path: String) -> String { options.publicURL + path }
+
+    func home(page number: Int, site: SiteView) async throws -> RenderedPage {
+        let page = try await store.publicPosts(PageRequest(number: number, perPage: site.settings.postsPerPage))
+        if page.items.isEmpty, number > 1 { return notFound(site: site) }
+        let title = number == 1 ? site.settings.title : "\(site.settings.title) — page \(number)"
+        let meta = PageMeta(
+            title: title, ogTitle: title, description: site.settings.description,
+            canonical: absolute(SiteRoute.canonicalPath(.home(page: number))))
+        return ok(
+            "home",
+            site.context(
+                meta: meta,
+                [
+                    "posts": cards(page.items, site: site, leadFirst: number == 1),
+                    "isFirstPage": number == 1,
+                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.home(page: $0)) },
+                ]))
+    }
+
+    func post(slug: String, site: SiteView) async throws -> RenderedPage {
+        let post: Post
+        switch try await store.publicPost(slug: slug) {
+        case .found(let found): post = found
+        case .moved(let newSlug): return .moved(to: SiteRoute.canonicalPath(.post(slug: newSlug)))
+        case .missing: return notFound(site: site)
+        }
+        async let links = store.publicSlugs(forTitles: post.body.readAlsoTitles)
+        async let related = store.relatedPosts(to: post, limit: 3)
+        let slugs = try await links
+        let bodyHTML = BodyHTML.render(post.body) { title in
+            slugs[TitleKey.make(title)].map { SiteRoute.canonicalPath(.post(slug: $0)) }
+        }
+        let view = PostView(post, bodyHTML: bodyHTML, dates: site.dates)
+        let canonical = absolute(view.url)
+        let jsonLD = ArticleJSONLD(
+            headline: post.title, description: post.excerpt, datePublished: view.dateISO, dateModified: view.updatedISO,
+            author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
+            publisher: .init(name: site.settings.title), mainEntityOfPage: canonical,
+            articleSection: post.tags.first?.name, keywords: post.tags.map(\.name))
+        let meta = PageMeta(
+            title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
+            canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
+        return ok(
+            "post",
+            site.context(
+                meta: meta, currentTagSlug: post.tags.first?.slug,
+                [
+                    "post": view, "share": ShareView(url: canonical, title: post.title),
+                    "related": try await related.map { PostCardView($0, dates: site.dates) },
+                ]))
+    }
+
+    func tag(slug: String, page number: Int, site: SiteView) async throws -> RenderedPage {
+        let request = PageRequest(number: number, perPage: site.settings.postsPerPage)
+        guard let (tag, page) = try await store.publicPosts(tagSlug: slug, request),
+            !page.items.isEmpty || number == 1
+        else { return notFound(site: site) }
+        let title = "\(tag.name)" + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
+        let meta = PageMeta(
+            title: title, ogTitle: tag.name,
+            description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description,
+            canonical: absolute(SiteRoute.canonicalPath(.tag(slug: slug, page: number))))
+        return ok(
+            "tag",
+            site.context(
+                meta: meta, currentTagSlug: slug,
+                [
+                    "tag": ArchiveOwnerView(
+                        name: tag.name, url: SiteRoute.canonicalPath(.tag(slug: slug, page: 1)),
+                        description: tag.description, bio: "", postCount: page.totalItems),
+                    "posts": cards(page.items, site: site, leadFirst: false),
+                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.tag(slug: slug, page: $0)) },
+                ]))
+    }
+
+    func author(slug: String, page number: Int, site: SiteView) async throws -> RenderedPage {
+        let request = PageRequest(number: number, perPage: site.settings.postsPerPage)
+        guard let (author, page) = try await store.publicPosts(authorSlug: slug, request),
+            !page.items.isEmpty || number == 1
+        else { return notFound(site: site) }
+        let title = "\(author.name)" + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
+        let meta = PageMeta(
+            title: title, ogTitle: author.name,
+            description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio,
+            canonical: absolute(SiteRoute.canonicalPath(.author(slug: slug, page: number))), ogType: "profile")
+        return ok(
+            "author",
+            site.context(
+                meta: meta,
+                [
+                    "author": ArchiveOwnerView(
+                        name: author.name, url: SiteRoute.canonicalPath(.author(slug: slug, page: 1)),
+                        description: "", bio: author.bio, postCount: page.totalItems),
+                    "posts": cards(page.items, site: site, leadFirst: false),
+                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.author(slug: slug, page: $0)) },
+                ]))
+    }
+
+    func archive(site: SiteView) async throws -> RenderedPage {
+        let posts = try await store.publicArchive()
+        let meta = PageMeta(
+            title: "Archive – \(site.settings.title)", ogTitle: "Archive",
+            description: "Every story published on \(site.settings.title), by month.",
+            canonical: absolute(SiteRoute.canonicalPath(.archive)))
+        return ok("archive", site.context(meta: meta, ["months": ArchiveMonthView.group(posts, dates: site.dates)]))
+    }
+
+    func notFound(site: SiteView) -> RenderedPage {
+        let meta = PageMeta(
+            title: "Page not found – \(site.settings.title)", ogTitle: "Page not found",
+            description: site.settings.description, canonical: absolute("/"), noindex: true)
+        let context = site.context(
+            meta: meta,
+            [
+                "status": 404, "heading": "Page not found",
+                "message": "There is no page at this address. It may have moved, or the link may be mistyped.",
+            ])
+        return .html(.notFound, theme.render("error", context))
+    }
+
+    private func ok(_ template: String, _ context: [String: Any]) -> RenderedPage {
+        .html(.ok, theme.render(template, context))
+    }
+
+    private func cards(_ posts: [PostSummary], site: SiteView, leadFirst: Bool) -> [PostCardView] {
+        posts.enumerated().map { PostCardView($0.element, dates: site.dates, isLead: leadFirst && $0.offset == 0) }
+    }
+}

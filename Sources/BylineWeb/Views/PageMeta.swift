@@ -1,0 +1,11 @@
+/// Head metadata of one page: title, description, canonical URL, Open Graph and JSON-LD.
+struct PageMeta {
+    var title: String
+    var ogTitle: String
+    var description: String
+    var canonical: String
+    var ogType: String = "website"
+    var publishedISO: String? = nil
+    var jsonLD: String? = nil
+    var noindex: Bool = false
+}

@@ -1,0 +1,66 @@
+import BylineCore
+
+/// A post in a listing, as the `post-card` partial reads it.
+struct PostCardView {
+    let title: String
+    let url: String
+    let excerpt: String
+    let authorName: String
+    let authorUrl: String
+    let dateISO: String
+    let dateDisplay: String
+    let readingTime: String
+    let tags: [LinkView]
+    let isLead: Bool
+
+    init(_ post: PostSummary, dates: DateText, isLead: Bool = false) {
+        self.title = post.title
+        self.url = SiteRoute.canonicalPath(.post(slug: post.slug))
+        self.excerpt = post.excerpt
+        self.authorName = post.author.name
+        self.authorUrl = SiteRoute.canonicalPath(.author(slug: post.author.slug, page: 1))
+        self.dateISO = DateText.iso(post.publishedAt)
+        self.dateDisplay = dates.display(post.publishedAt)
+        self.readingTime = ReadingTime.label(minutes: post.readingMinutes)
+        self.tags = post.tags.map { LinkView(tag: $0) }
+        self.isLead = isLead
+    }
+}
+
+/// A named link (tags in cards, navigation).
+struct LinkView {
+    let name: String
+    let url: String
+    let current: Bool
+
+    init(name: String, url: String, current: Bool = false) {
+        self.name = name
+        self.url = url
+        self.current = current
+    }
+
+    init(tag: Tag, current: Bool = false) {
+        self.init(name: tag.name, url: SiteRoute.canonicalPath(.tag(slug: tag.slug, page: 1)), current: current)
+    }
+}
+
+/// What the `pagination` partial reads.
+struct PaginationView {
+    let isPaginated: Bool
+    let hasPrev: Bool
+    let prevUrl: String
+    let hasNext: Bool
+    let nextUrl: String
+    let current: Int
+    let total: Int
+
+    init<Item>(_ page: Page<Item>, path: (Int) -> String) {
+        self.isPaginated = page.totalPages > 1
+        self.hasPrev = page.hasPrevious
+        self.prevUrl = path(page.number - 1)
+        self.hasNext = page.hasNext
+        self.nextUrl = path(page.number + 1)
+        self.current = page.number
+        self.total = page.totalPages
+    }
+}

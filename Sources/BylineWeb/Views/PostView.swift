@@ -1,0 +1,61 @@
+import BylineCore
+import Foundation
+
+/// An article page's `post` context.
+struct PostView {
+    let id: Int64
+    let title: String
+    let url: String
+    let bodyHTML: String
+    let excerpt: String
+    let authorName: String
+    let authorUrl: String
+    let authorBio: String?
+    let dateISO: String
+    let dateDisplay: String
+    let updatedISO: String
+    let readingTime: String
+    let tags: [LinkView]
+    let primaryTag: LinkView?
+
+    init(_ post: Post, bodyHTML: String, dates: DateText) {
+        let published = post.publishedAt ?? post.createdAt
+        self.id = post.id
+        self.title = post.title
+        self.url = SiteRoute.canonicalPath(.post(slug: post.slug))
+        self.bodyHTML = bodyHTML
+        self.excerpt = post.excerpt
+        self.authorName = post.author.name
+        self.authorUrl = SiteRoute.canonicalPath(.author(slug: post.author.slug, page: 1))
+        self.authorBio = post.author.bio.isEmpty ? nil : post.author.bio
+        self.dateISO = DateText.iso(published)
+        self.dateDisplay = dates.display(published)
+        self.updatedISO = DateText.iso(post.updatedAt)
+        self.readingTime = ReadingTime.label(minutes: post.readingMinutes)
+        self.tags = post.tags.map { LinkView(tag: $0) }
+        self.primaryTag = post.tags.first.map { LinkView(tag: $0) }
+    }
+}
+
+/// Plain share links: no scripts, no third-party requests until the reader clicks.
+struct ShareView {
+    let twitterUrl: String
+    let facebookUrl: String
+    let linkedinUrl: String
+    let emailUrl: String
+
+    init(url: String, title: String) {
+        let u = Self.encode(url)
+        let t = Self.encode(title)
+        self.twitterUrl = "https://twitter.com/intent/tweet?url=\(u)&text=\(t)"
+        self.facebookUrl = "https://www.facebook.com/sharer/sharer.php?u=\(u)"
+        self.linkedinUrl = "https://www.linkedin.com/sharing/share-offsite/?url=\(u)"
+        self.emailUrl = "mailto:?subject=\(t)&body=\(u)"
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BylineImport
+import BylineWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// `byline serve`: serves the site until SIGTERM or SIGINT, then shuts down gracefully.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the site.")
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Flag(help: "Fill an empty data folder with the demo site \"Scoop Hub\".")
+    var demo = false
+
+    @Option(
+        name: .customLong("public-url"),
+        help: "The site's public origin for canonical links (default http://HOST:PORT).")
+    var publicURL: String?
+
+    @Option(name: .customLong("theme"), help: "Theme folder (default: Themes/default shipped with Byline).")
+    var themeDirectory: String?
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "byline")
+        logger.logLevel = .info
+        let store = try dataOptions.openStore()
+
+        if demo {
+            guard let directory = DemoSite.defaultDirectory(locate: ResourceLocator.find) else {
+                throw CLIError("cannot find the demo articles (Demo/articles); set BYLINE_DEMO_DIR")
+            }
+            let results = try await DemoSite(store: store).installIfEmpty(articlesDirectory: directory)
+            for case .failed(let path, let reason) in results {
+                throw CLIError("demo article \(path) does not import: \(reason)")
+            }
+            if !results.isEmpty { logger.info("demo site installed: \(results.count) articles") }
+        }
+
+        guard let themePath = themeDirectory ?? Theme.defaultDirectory() else {
+            throw CLIError("cannot find the theme (Themes/default); set BYLINE_THEME_DIR or pass --theme")
+        }
+        let theme: Theme
+        do {
+            theme = try await Theme(directory: themePath)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let origin = publicURL ?? "http://\(host):\(port)"
+        let server = SiteServer(store: store, theme: theme, options: SiteOptions(publicURL: origin))
+        let host = self.host
+        let app = server.application(host: host, port: port, logger: logger) { boundPort in
+            print("Byline is serving http://\(host):\(boundPort)/")
+        }
+        try await app.runService()
+    }
+}
