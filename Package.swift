@@ -53,12 +53,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
+        .target(name: "BylineTestSupport", path: "Tests/BylineTestSupport"),
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore"]),
         .testTarget(
             name: "BylineWebTests",
             dependencies: [
-                "BylineCore", "BylineStore", "BylineImport", "BylineWeb",
+                "BylineCore", "BylineStore", "BylineImport", "BylineWeb", "BylineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -9,7 +9,7 @@ public struct DemoSite: Sendable {
         description: "Independent news from Europe and beyond.",
         footerNote:
             "Scoop Hub is a demonstration site for Byline. Its articles are fiction written for the demo: the people quoted are invented, and no real person's words are quoted.",
-        postsPerPage: 7)
+        postsPerPage: 9)
 
     let store: any Store
 

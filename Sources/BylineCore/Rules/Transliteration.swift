@@ -29,7 +29,7 @@ enum Transliteration {
             "ı": "i", "ħ": "h", "ŋ": "ng", "‘": "'", "’": "'",
         ]
         let cyrillic =
-            "а:a б:b в:v г:h ґ:g д:d е:e є:ye ё:yo ж:zh з:z и:y і:i ї:yi й:y к:k л:l м:m н:n о:o п:p "
+            "а:a б:b в:v г:h ґ:g д:d е:e є:ye ё:yo ж:zh з:z и:y і:i ї:i й:y к:k л:l м:m н:n о:o п:p "
             + "р:r с:s т:t у:u ф:f х:kh ц:ts ч:ch ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya"
         let greek =
             "α:a β:v γ:g δ:d ε:e ζ:z η:i θ:th ι:i κ:k λ:l μ:m ν:n ξ:x ο:o π:p ρ:r σ:s ς:s τ:t υ:y "

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// The public site's URL layout (DESIGN.md, "Public URLs"), parsed from a raw request path.
 /// Pure, so every URL rule is testable without a server.
 public enum SiteRoute: Equatable, Sendable {
@@ -40,7 +42,7 @@ public enum SiteRoute: Equatable, Sendable {
         case 1:
             let name = segments[0]
             if name == "archive" { return .archive }
-            guard isSlug(name), !reservedFirstSegments.contains(name) else { return nil }
+            guard isSlug(name), !Slug.reserved.contains(name) else { return nil }
             return .post(slug: name)
         case 2 where segments[0] == "page":
             return pageNumber(segments[1]).map { .home(page: $0) }
@@ -72,12 +74,6 @@ public enum SiteRoute: Equatable, Sendable {
         case .notFound: "/"
         }
     }
-
-    /// First path segments the site keeps for itself (DESIGN.md's reserved words).
-    static let reservedFirstSegments: Set<String> = [
-        "admin", "api", "archive", "assets", "author", "ghost", "members", "metrics", "page", "rss",
-        "search", "subscribe", "tag",
-    ]
 
     static func isSlug(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 200

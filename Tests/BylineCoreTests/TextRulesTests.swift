@@ -1,0 +1,76 @@
+import BylineTestSupport
+import Testing
+
+@testable import BylineCore
+
+@Suite struct TextRulesTests {
+    @Test func readingTimeIs230WordsAMinutePlus12SecondsAnImage() {
+        #expect(ReadingTime.minutes(words: 0, images: 0) == 1)
+        #expect(ReadingTime.minutes(words: 230, images: 0) == 1)
+        #expect(ReadingTime.minutes(words: 231, images: 0) == 2)
+        #expect(ReadingTime.minutes(words: 920, images: 0) == 4)
+        #expect(ReadingTime.minutes(words: 921, images: 0) == 5)
+        // 5 images = 60 s: 230 words + 5 images is exactly 2 minutes.
+        #expect(ReadingTime.minutes(words: 230, images: 5) == 2)
+        #expect(ReadingTime.minutes(words: 230, images: 6) == 3)
+        #expect(ReadingTime.label(minutes: 4) == "4 min read")
+    }
+
+    @Test func statedReadingTimeOverridesTheComputedOne() throws {
+        let article = try ArticleFileParser.parse(Fixtures.seedBytes())
+        let words = article.body.wordCount
+        // 483 words by a plain word count of the 11 paragraphs: computed, that is 3 minutes.
+        #expect(words > 460 && words < 500, "seed has \(words) words")
+        #expect(ReadingTime.minutes(words: words, images: 0) == 3)
+        #expect(article.statedReadingMinutes == 4)
+    }
+
+    @Test func wordsCountAsReadersSeeThem() {
+        #expect(WordCount.count(in: "Don't split face-to-face talks — ever.") == 5)
+        #expect(WordCount.count(in: "  ") == 0)
+        #expect(WordCount.count(in: "30-day ceasefire, 2022") == 3)
+    }
+
+    @Test func excerptsCutAtWordsWithAnEllipsis() {
+        let body = PostBody(blocks: [.paragraph("One two three four five six"), .paragraph("Second")])
+        #expect(Excerpt.make(from: body, maxLength: 100) == "One two three four five six")
+        #expect(Excerpt.make(from: body, maxLength: 12) == "One two…")
+        #expect(Excerpt.make(from: PostBody(blocks: [.readAlso(title: "X")])) == "")
+    }
+
+    @Test func bodyTextRoundTrips() throws {
+        let body = try ArticleFileParser.parse(Fixtures.seedBytes()).body
+        #expect(PostBody(storedText: body.storedText) == body)
+    }
+
+    @Test func bodyHTMLEscapesTextAndDropsUnresolvedLinks() {
+        let body = PostBody(blocks: [
+            .paragraph("<script>alert('x')</script> & more"), .readAlso(title: "Known"),
+            .readAlso(title: "Unknown"),
+        ])
+        let html = BodyHTML.render(body) { $0 == "Known" ? "/known/" : nil }
+        #expect(html.contains("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more</p>"))
+        #expect(html.contains("<a href=\"/known/\">Known</a>"))
+        #expect(!html.contains("Unknown"))
+        #expect(!html.contains("<script>"))
+    }
+
+    @Test func titleKeysIgnoreCaseSpacingAndTypography() {
+        #expect(TitleKey.make("Europe’s  Deadliest – War") == TitleKey.make("europe's deadliest - war"))
+        #expect(TitleKey.make("A") != TitleKey.make("B"))
+    }
+
+    @Test func calendarDaysAreValidated() {
+        #expect(CalendarDay(iso: "2024-02-29") != nil)
+        #expect(CalendarDay(iso: "2025-02-29") == nil)
+        #expect(CalendarDay(iso: "2025-13-01") == nil)
+        #expect(CalendarDay(iso: "25-01-01") == nil)
+        #expect(CalendarDay(iso: "2025-1-01") == nil)
+    }
+
+    @Test func contentHashIsStableAndSensitive() {
+        #expect(ContentHash.hex(Array("abc".utf8)) == ContentHash.hex(Array("abc".utf8)))
+        #expect(ContentHash.hex(Array("abc".utf8)) != ContentHash.hex(Array("abd".utf8)))
+        #expect(ContentHash.hex([UInt8]()).count == 16)
+    }
+}

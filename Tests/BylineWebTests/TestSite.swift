@@ -1,0 +1,87 @@
+import BylineCore
+import BylineImport
+import BylineStore
+import BylineTestSupport
+import BylineWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// A site on a real SQLite file served by the real server on a free port.
+struct TestSite {
+    let folder: URL
+    let store: SQLiteStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteStore(path: folder.appendingPathComponent(SQLiteStore.fileName).path)
+    }
+
+    var dbPath: String { folder.appendingPathComponent(SQLiteStore.fileName).path }
+
+    /// Another connection to the same file, standing in for `byline import` in another process.
+    func otherProcessStore() throws -> SQLiteStore { try SQLiteStore(path: dbPath) }
+
+    func importFiles(_ paths: [String], into target: (any Store)? = nil) async -> [ArticleImporter.Result] {
+        await ArticleImporter(store: target ?? store, timeZone: TimeZone(identifier: "UTC")!).importFiles(paths)
+    }
+
+    func writeArticle(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs `body` against the live server.
+    func serve<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value
+    {
+        let theme = try await Theme(directory: Fixtures.themeDirectory)
+        let server = SiteServer(store: store, theme: theme, options: SiteOptions(publicURL: "https://news.example"))
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let app = server.application(host: "127.0.0.1", port: 0, logger: logger)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await app.test(.live, body)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    /// Polls `uri` until `condition` holds, up to `seconds`; returns the last response.
+    func poll(
+        _ uri: String, seconds: Double = 2, until condition: (TestResponse) -> Bool
+    ) async throws -> TestResponse {
+        let deadline = Date().addingTimeInterval(seconds)
+        var response = try await get(uri)
+        while !condition(response), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            response = try await get(uri)
+        }
+        return response
+    }
+}
+
+/// The text of the first element whose opening tag contains `marker` (e.g. `class="post-title"`).
+func elementText(_ html: String, _ marker: String) -> String? {
+    guard let markerRange = html.range(of: marker),
+        let tagEnd = html[markerRange.upperBound...].firstIndex(of: ">")
+    else { return nil }
+    let rest = html[html.index(after: tagEnd)...]
+    guard let close = rest.range(of: "</") else { return nil }
+    return String(rest[..<close.lowerBound])
+}
+
+func count(_ needle: String, in haystack: String) -> Int {
+    haystack.components(separatedBy: needle).count - 1
+}
