@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(name: "BylineCore"),
@@ -22,6 +26,7 @@ let package = Package(
             dependencies: [
                 "BylineCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -36,6 +41,9 @@ let package = Package(
                 "BylineStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -53,9 +61,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "BylineTestSupport", path: "Tests/BylineTestSupport"),
+        .target(
+            name: "BylineTestSupport",
+            dependencies: ["BylineCore", "BylineStore"],
+            path: "Tests/BylineTestSupport"
+        ),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"]),
-        .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore"]),
+        .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore", "BylineTestSupport"]),
         .testTarget(
             name: "BylineWebTests",
             dependencies: [

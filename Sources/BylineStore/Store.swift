@@ -34,4 +34,13 @@ public protocol Store: Sendable {
     func publicSlugs(forTitles titles: [String]) async throws -> [String: String]
     /// Public posts that share tags with `post`, most shared tags then newest first.
     func relatedPosts(to post: Post, limit: Int) async throws -> [PostSummary]
+
+    /// The sequence number of the newest committed change (0 when none). Every write appends a
+    /// change in its own transaction, so caches in this and other processes learn exactly what to drop.
+    func latestChange() async throws -> Int64
+    /// Changes after `sequence`, oldest first, at most `limit`.
+    func changes(after sequence: Int64, limit: Int) async throws -> [StoreChange]
+    /// The earliest publication time after now of a published post: when the public site changes
+    /// without a write (a post dated in the future comes due).
+    func nextScheduledPublication() async throws -> Date?
 }

@@ -56,6 +56,11 @@ enum SQLiteMigrations {
                         PRIMARY KEY (post_id, tag_id)
                     );
                     CREATE INDEX post_tags_tag ON post_tags(tag_id);
+                    CREATE TABLE changes (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        keys TEXT NOT NULL
+                    );
                     CREATE TABLE slug_redirects (
                         old_slug TEXT PRIMARY KEY NOT NULL,
                         post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,

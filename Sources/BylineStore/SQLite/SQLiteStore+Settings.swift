@@ -15,7 +15,9 @@ extension SQLiteStore {
 
     public func saveSettings(_ settings: SiteSettings) async throws {
         let values = SiteSettingsCoding.encode(settings)
+        let now = clock.now()
         try await pool.write { db in
+            try Self.recordChange(db, [.site], now: now)
             for (key, value) in values {
                 try db.execute(
                     sql:

@@ -15,8 +15,15 @@ extension SQLiteStore {
                 input.statedReadingMinutes
                 ?? ReadingTime.minutes(words: input.body.wordCount, images: input.body.imageCount)
             let existing = try Row.fetchOne(
-                db, sql: "SELECT id, slug, published_at FROM posts WHERE title_key = ? ORDER BY id LIMIT 1",
+                db,
+                sql:
+                    "SELECT id, slug, published_at, author_id, title_key FROM posts WHERE title_key = ? ORDER BY id LIMIT 1",
                 arguments: [titleKey])
+            var touched: Set<ChangeKey> = [.home, .archive, .title(titleKey), .author(authorID)]
+            if let existing {
+                touched.insert(.author(existing["author_id"]))
+                touched.formUnion(try Self.tagIDs(db, postID: existing["id"]).map(ChangeKey.tag))
+            }
             let saved: SavedPost
             if let existing {
                 let id: Int64 = existing["id"]
@@ -49,7 +56,10 @@ extension SQLiteStore {
                     ])
                 saved = SavedPost(id: db.lastInsertedRowID, slug: slug, title: input.title, outcome: .created)
             }
-            try Self.replaceTags(db, postID: saved.id, names: input.tagNames, now: now)
+            let tagIDs = try Self.replaceTags(db, postID: saved.id, names: input.tagNames, now: now)
+            touched.insert(.post(saved.id))
+            touched.formUnion(tagIDs.map(ChangeKey.tag))
+            try Self.recordChange(db, touched, now: now)
             return saved
         }
     }
@@ -76,6 +86,7 @@ extension SQLiteStore {
                 arguments: [current, postID, now])
             try db.execute(
                 sql: "UPDATE posts SET slug = ?, updated_at = ? WHERE id = ?", arguments: [slug, now, postID])
+            try Self.recordChange(db, try Self.listingKeys(db, postID: postID), now: now)
             return slug
         }
     }
@@ -92,7 +103,32 @@ extension SQLiteStore {
         return db.lastInsertedRowID
     }
 
-    static func replaceTags(_ db: Database, postID: Int64, names: [String], now: Date) throws {
+    /// Every key a post's URL appears under: its page, its listings, READ ALSO links to it.
+    static func listingKeys(_ db: Database, postID: Int64) throws -> Set<ChangeKey> {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT author_id, title_key FROM posts WHERE id = ?", arguments: [postID])
+        else { return [] }
+        var keys: Set<ChangeKey> = [
+            .post(postID), .home, .archive, .author(row["author_id"]), .title(row["title_key"]),
+        ]
+        keys.formUnion(try tagIDs(db, postID: postID).map(ChangeKey.tag))
+        return keys
+    }
+
+    static func tagIDs(_ db: Database, postID: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT tag_id FROM post_tags WHERE post_id = ?", arguments: [postID])
+    }
+
+    static func recordChange(_ db: Database, _ keys: Set<ChangeKey>, now: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO changes (at, keys) VALUES (?, ?)", arguments: [now, ChangeKey.encode(keys)])
+    }
+
+    /// Sets a post's tags (found by name or created); returns their ids.
+    @discardableResult
+    static func replaceTags(_ db: Database, postID: Int64, names: [String], now: Date) throws -> [Int64] {
+        var ids: [Int64] = []
         try db.execute(sql: "DELETE FROM post_tags WHERE post_id = ?", arguments: [postID])
         for (position, name) in names.enumerated() {
             let key = TitleKey.make(name)
@@ -109,7 +145,9 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)",
                 arguments: [postID, tagID, position])
+            ids.append(tagID)
         }
+        return ids
     }
 
     /// A slug free in `table`; for posts also not an old slug that still redirects.
