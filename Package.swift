@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "BylineCore", "BylineStore", "BylineImport", "BylineWeb", "BylineTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
     ]

@@ -30,7 +30,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("theme"), help: "Theme folder (default: Themes/default shipped with Byline).")
     var themeDirectory: String?
 
+    @Option(name: .customLong("page-cache-mb"), help: "Memory for rendered pages, in MiB.")
+    var pageCacheMegabytes: Int = 64
+
+    @Flag(name: .customLong("no-page-cache"), help: "Render every request (for benchmarks and debugging).")
+    var noPageCache = false
+
     func validate() throws {
+        if !(1...65536).contains(pageCacheMegabytes) {
+            throw ValidationError("--page-cache-mb must be between 1 and 65536")
+        }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
 
@@ -60,7 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         let origin = publicURL ?? "http://\(host):\(port)"
-        let server = SiteServer(store: store, theme: theme, options: SiteOptions(publicURL: origin))
+        let server = SiteServer(
+            store: store, theme: theme,
+            options: SiteOptions(publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20))
         let host = self.host
         let app = server.application(host: host, port: port, logger: logger) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")

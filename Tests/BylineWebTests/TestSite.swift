@@ -14,17 +14,19 @@ import NIOCore
 struct TestSite {
     let folder: URL
     let store: SQLiteStore
+    let clock: any WallClock
 
-    init() throws {
+    init(clock: any WallClock = SystemClock()) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: folder.appendingPathComponent(SQLiteStore.fileName).path)
+        store = try SQLiteStore(path: folder.appendingPathComponent(SQLiteStore.fileName).path, clock: clock)
+        self.clock = clock
     }
 
     var dbPath: String { folder.appendingPathComponent(SQLiteStore.fileName).path }
 
     /// Another connection to the same file, standing in for `byline import` in another process.
-    func otherProcessStore() throws -> SQLiteStore { try SQLiteStore(path: dbPath) }
+    func otherProcessStore() throws -> SQLiteStore { try SQLiteStore(path: dbPath, clock: clock) }
 
     func importFiles(_ paths: [String], into target: (any Store)? = nil) async -> [ArticleImporter.Result] {
         await ArticleImporter(store: target ?? store, timeZone: TimeZone(identifier: "UTC")!).importFiles(paths)
@@ -37,15 +39,25 @@ struct TestSite {
     }
 
     /// Runs `body` against the live server.
-    func serve<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value
-    {
+    func serve<Value: Sendable>(
+        pageCacheBytes: Int = 8 << 20, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        try await serveWithServer(pageCacheBytes: pageCacheBytes) { client, _ in try await body(client) }
+    }
+
+    /// Runs `body` against the live server, with the server at hand (its page cache).
+    func serveWithServer<Value: Sendable>(
+        pageCacheBytes: Int = 8 << 20, _ body: @Sendable (any TestClientProtocol, SiteServer) async throws -> Value
+    ) async throws -> Value {
         let theme = try await Theme(directory: Fixtures.themeDirectory)
-        let server = SiteServer(store: store, theme: theme, options: SiteOptions(publicURL: "https://news.example"))
+        let options = SiteOptions(
+            publicURL: "https://news.example", pageCacheBytes: pageCacheBytes, changePollInterval: .milliseconds(50))
+        let server = SiteServer(store: store, theme: theme, options: options, clock: clock)
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = server.application(host: "127.0.0.1", port: 0, logger: logger)
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try await app.test(.live, body)
+        return try await app.test(.live) { client in try await body(client, server) }
     }
 }
 

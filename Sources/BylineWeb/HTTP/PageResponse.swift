@@ -1,4 +1,5 @@
 import BylineCore
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -7,19 +8,45 @@ import Hummingbird
 enum PageResponse {
     static let htmlType = "text/html; charset=utf-8"
 
-    /// HTML for anonymous readers: revalidated each time (`no-cache`), so a save shows at once.
-    static func html(status: HTTPResponse.Status, _ html: String, request: Request) -> Response {
-        let bytes = ByteBuffer(string: html)
-        let eTag = "\"\(ContentHash.hex(bytes.readableBytesView))\""
-        return build(
-            status: status, body: bytes, eTag: eTag, contentType: htmlType, cacheControl: "no-cache",
-            request: request)
+    /// A prepared page for anonymous readers: revalidated each time (`no-cache`, strong ETag),
+    /// gzip when the client asks for it.
+    static func page(_ page: PreparedPage, request: Request) -> Response {
+        let variant =
+            page.gzip.flatMap { acceptsGzip(request.headers[values: .acceptEncoding]) ? $0 : nil } ?? page.identity
+        if page.status == .ok, isNotModified(request, eTag: variant.eTag, lastModified: page.lastModified) {
+            var headers = variant.headers
+            headers[.contentLength] = nil
+            headers[.contentEncoding] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        if request.method == .head { return Response(status: page.status, headers: variant.headers) }
+        return Response(status: page.status, headers: variant.headers, body: .init(byteBuffer: variant.body))
     }
 
-    static func asset(_ asset: StaticAsset, request: Request) -> Response {
-        build(
-            status: .ok, body: ByteBuffer(bytes: asset.bytes), eTag: asset.eTag, contentType: asset.contentType,
-            cacheControl: "public, max-age=31536000, immutable", request: request)
+    /// `If-None-Match` wins over `If-Modified-Since` when both are sent (RFC 9110 13.2.2).
+    static func isNotModified(_ request: Request, eTag: String, lastModified: Date) -> Bool {
+        let tags = request.headers[values: .ifNoneMatch]
+        if !tags.isEmpty { return matches(tags, eTag) }
+        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) { return lastModified <= since }
+        return false
+    }
+
+    /// Whether `Accept-Encoding` allows gzip: named (or `*`) without `q=0`.
+    static func acceptsGzip(_ values: [String]) -> Bool {
+        for value in values {
+            for item in value.split(separator: ",") {
+                let parts = item.split(separator: ";")
+                let name = parts[0].trimmingWhitespace().lowercased()
+                guard name == "gzip" || name == "x-gzip" || name == "*" else { continue }
+                let refused = parts.dropFirst().contains { parameter in
+                    let pair = parameter.split(separator: "=")
+                    return pair.count == 2 && pair[0].trimmingWhitespace() == "q"
+                        && (Double(pair[1].trimmingWhitespace()) ?? 1) == 0
+                }
+                return !refused
+            }
+        }
+        return false
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String, request: Request, extra: HTTPFields = [:])
@@ -37,21 +64,6 @@ enum PageResponse {
         var response = text(.movedPermanently, "Moved to \(location)", request: request, extra: [.location: location])
         response.headers[.cacheControl] = "public, max-age=3600"
         return response
-    }
-
-    private static func build(
-        status: HTTPResponse.Status, body: ByteBuffer, eTag: String, contentType: String, cacheControl: String,
-        request: Request
-    ) -> Response {
-        var headers: HTTPFields = [
-            .contentType: contentType, .cacheControl: cacheControl, .eTag: eTag,
-        ]
-        if status == .ok, matches(request.headers[values: .ifNoneMatch], eTag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        headers[.contentLength] = String(body.readableBytes)
-        let response = Response(status: status, headers: headers, body: .init(byteBuffer: body))
-        return request.method == .head ? response.createHeadResponse() : response
     }
 
     /// `If-None-Match` may list several tags, or `*`; weak comparison as RFC 9110 asks for GET.

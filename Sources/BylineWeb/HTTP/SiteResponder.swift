@@ -4,10 +4,12 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Answers every request of the public site: routing, method rules, errors.
+/// Answers every request of the public site: routing, method rules, the page cache, errors.
 struct SiteResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let pages: SitePages
+    /// nil when caching is switched off: every request renders.
+    let cache: PageCache?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -29,20 +31,32 @@ struct SiteResponder: HTTPResponder {
             guard name == pages.theme.stylesheet.fingerprintedName else {
                 return PageResponse.text(.notFound, "Not found", request: request)
             }
-            return PageResponse.asset(pages.theme.stylesheet, request: request)
-        default:
-            return try await render(route, request: request, context: context)
+            return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
+        case .home, .post, .tag, .author, .archive:
+            if let cached = cache?.page(path) {
+                return PageResponse.page(cached, request: request)
+            }
+            return try await render(route, path: path, request: request, context: context)
+        case .notFound:
+            return try await render(route, path: path, request: request, context: context)
         }
     }
 
-    private func render(_ route: SiteRoute, request: Request, context: Context) async throws -> Response {
+    private func render(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {
+        let epoch = cache?.epoch ?? 0
         do {
             switch try await pages.render(route) {
-            case .html(let status, let html): return PageResponse.html(status: status, html, request: request)
-            case .moved(let location): return PageResponse.redirect(to: location, request: request)
+            case .html(let status, let html, let dependencies):
+                let page = PreparedPage(
+                    status: status, html: html, dependencies: dependencies, renderedAt: pages.clock.now())
+                // Only complete pages are cached; a 404 may become a page at any moment.
+                if status == .ok { cache?.insert(path, page, renderedAt: epoch) }
+                return PageResponse.page(page, request: request)
+            case .moved(let location):
+                return PageResponse.redirect(to: location, request: request)
             }
         } catch {
-            context.logger.error("rendering \(request.uri.path) failed: \(error)")
+            context.logger.error("rendering \(path) failed: \(error)")
             return PageResponse.text(
                 .serviceUnavailable, "The site cannot answer right now; try again shortly.", request: request,
                 extra: [.retryAfter: "5"])

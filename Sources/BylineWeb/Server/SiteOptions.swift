@@ -4,11 +4,20 @@ public struct SiteOptions: Sendable {
     public var publicURL: String
     /// Tags shown in the masthead navigation.
     public var navigationTagLimit: Int
+    /// Memory for rendered pages; 0 switches the page cache off (every request renders).
+    public var pageCacheBytes: Int
+    /// How often the server looks for changes made by other processes or nodes.
+    public var changePollInterval: Duration
 
-    public init(publicURL: String, navigationTagLimit: Int = 6) {
+    public init(
+        publicURL: String, navigationTagLimit: Int = 6, pageCacheBytes: Int = 64 << 20,
+        changePollInterval: Duration = .milliseconds(200)
+    ) {
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
         self.publicURL = url
         self.navigationTagLimit = navigationTagLimit
+        self.pageCacheBytes = pageCacheBytes
+        self.changePollInterval = changePollInterval
     }
 }

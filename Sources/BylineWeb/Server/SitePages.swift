@@ -40,7 +40,7 @@ struct SitePages: Sendable {
             title: title, ogTitle: title, description: site.settings.description,
             canonical: absolute(SiteRoute.canonicalPath(.home(page: number))))
         return ok(
-            "home",
+            "home", dependsOn: [.home],
             site.context(
                 meta: meta,
                 [
@@ -73,13 +73,19 @@ struct SitePages: Sendable {
         let meta = PageMeta(
             title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
+        // Related stories come from the post's tags (or the latest posts when it has none).
+        let relatedPosts = try await related
+        var dependencies: Set<ChangeKey> = [.post(post.id), .author(post.author.id)]
+        dependencies.formUnion(post.body.readAlsoTitles.map { .title(TitleKey.make($0)) })
+        dependencies.formUnion(relatedPosts.map { .post($0.id) })
+        dependencies.formUnion(post.tags.isEmpty ? [.home] : post.tags.map { .tag($0.id) })
         return ok(
-            "post",
+            "post", dependsOn: dependencies,
             site.context(
                 meta: meta, currentTagSlug: post.tags.first?.slug,
                 [
                     "post": view, "share": ShareView(url: canonical, title: post.title),
-                    "related": try await related.map { PostCardView($0, dates: site.dates) },
+                    "related": relatedPosts.map { PostCardView($0, dates: site.dates) },
                 ]))
     }
 
@@ -94,7 +100,7 @@ struct SitePages: Sendable {
             description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description,
             canonical: absolute(SiteRoute.canonicalPath(.tag(slug: slug, page: number))))
         return ok(
-            "tag",
+            "tag", dependsOn: [.tag(tag.id)],
             site.context(
                 meta: meta, currentTagSlug: slug,
                 [
@@ -117,7 +123,7 @@ struct SitePages: Sendable {
             description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio,
             canonical: absolute(SiteRoute.canonicalPath(.author(slug: slug, page: number))), ogType: "profile")
         return ok(
-            "author",
+            "author", dependsOn: [.author(author.id)],
             site.context(
                 meta: meta,
                 [
@@ -135,7 +141,9 @@ struct SitePages: Sendable {
             title: "Archive – \(site.settings.title)", ogTitle: "Archive",
             description: "Every story published on \(site.settings.title), by month.",
             canonical: absolute(SiteRoute.canonicalPath(.archive)))
-        return ok("archive", site.context(meta: meta, ["months": ArchiveMonthView.group(posts, dates: site.dates)]))
+        return ok(
+            "archive", dependsOn: [.archive],
+            site.context(meta: meta, ["months": ArchiveMonthView.group(posts, dates: site.dates)]))
     }
 
     func notFound(site: SiteView) -> RenderedPage {
@@ -148,11 +156,12 @@ struct SitePages: Sendable {
                 "status": 404, "heading": "Page not found",
                 "message": "There is no page at this address. It may have moved, or the link may be mistyped.",
             ])
-        return .html(.notFound, theme.render("error", context))
+        return .html(.notFound, theme.render("error", context), dependencies: [])
     }
 
-    private func ok(_ template: String, _ context: [String: Any]) -> RenderedPage {
-        .html(.ok, theme.render(template, context))
+    /// A page and what it was built from; every page also shows site settings and navigation.
+    private func ok(_ template: String, dependsOn keys: Set<ChangeKey>, _ context: [String: Any]) -> RenderedPage {
+        .html(.ok, theme.render(template, context), dependencies: keys.union([.site]))
     }
 
     private func cards(_ posts: [PostSummary], site: SiteView, leadFirst: Bool) -> [PostCardView] {

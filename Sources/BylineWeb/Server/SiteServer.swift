@@ -2,23 +2,36 @@ import BylineCore
 import BylineStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The public site as a Hummingbird application, ready to run under service lifecycle.
 public struct SiteServer: Sendable {
     let pages: SitePages
+    /// nil when the options switch caching off.
+    public let cache: PageCache?
 
     public init(store: any Store, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock()) {
         self.pages = SitePages(store: store, theme: theme, options: options, clock: clock)
+        self.cache = options.pageCacheBytes > 0 ? PageCache(capacityBytes: options.pageCacheBytes) : nil
     }
 
     /// The application; `run()`/`runService()` serves until SIGTERM or SIGINT, then drains and stops.
+    /// `services` run beside the server (e.g. a database client) and stop with it.
     public func application(
-        host: String, port: Int, logger: Logger,
+        host: String, port: Int, logger: Logger, services: [any Service] = [],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
-            responder: SiteResponder(pages: pages),
+        var services = services
+        if let cache {
+            services.append(
+                ChangeWatcher(
+                    store: pages.store, cache: cache, clock: pages.clock, interval: pages.options.changePollInterval,
+                    navigationTagLimit: pages.options.navigationTagLimit, logger: logger))
+        }
+        return Application(
+            responder: SiteResponder(pages: pages, cache: cache),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -1,0 +1,64 @@
+import BylineCore
+import CompressNIO
+import Foundation
+import HTTPTypes
+import NIOCore
+
+/// A page or asset ready to send as it is: its bytes, a gzip copy made once, and the headers of
+/// each variant, so answering from the cache copies buffers and touches nothing else.
+struct PreparedPage: Sendable {
+    struct Variant: Sendable {
+        let body: ByteBuffer
+        let eTag: String
+        let headers: HTTPFields
+    }
+
+    let status: HTTPResponse.Status
+    let identity: Variant
+    /// nil when gzip would not make the page smaller.
+    let gzip: Variant?
+    let lastModified: Date
+    let dependencies: Set<ChangeKey>
+
+    /// Bytes this page holds in memory, for the cache's size bound.
+    var size: Int { identity.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
+
+    /// An HTML page for anonymous readers: revalidated on every use (`no-cache`).
+    init(status: HTTPResponse.Status, html: String, dependencies: Set<ChangeKey>, renderedAt: Date) {
+        self.init(
+            status: status, body: ByteBuffer(string: html), contentType: PageResponse.htmlType,
+            cacheControl: "no-cache", dependencies: dependencies, renderedAt: renderedAt)
+    }
+
+    init(
+        status: HTTPResponse.Status, body: ByteBuffer, contentType: String, cacheControl: String,
+        dependencies: Set<ChangeKey>, renderedAt: Date
+    ) {
+        self.status = status
+        self.dependencies = dependencies
+        // Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares them.
+        self.lastModified = Date(timeIntervalSince1970: renderedAt.timeIntervalSince1970.rounded(.down))
+        let hash = ContentHash.hex(body.readableBytesView)
+        let modified = HTTPDate.format(lastModified)
+        let common: HTTPFields = [
+            .contentType: contentType, .cacheControl: cacheControl, .lastModified: modified, .vary: "Accept-Encoding",
+        ]
+        identity = Self.variant(body: body, eTag: "\"\(hash)\"", encoding: nil, common: common)
+        var source = body
+        if let compressed = try? source.compress(with: .gzip(configuration: .init(compressionLevel: .bestCompression))),
+            compressed.readableBytes < body.readableBytes
+        {
+            gzip = Self.variant(body: compressed, eTag: "\"\(hash)-gz\"", encoding: "gzip", common: common)
+        } else {
+            gzip = nil
+        }
+    }
+
+    private static func variant(body: ByteBuffer, eTag: String, encoding: String?, common: HTTPFields) -> Variant {
+        var headers = common
+        headers[.eTag] = eTag
+        headers[.contentLength] = String(body.readableBytes)
+        if let encoding { headers[.contentEncoding] = encoding }
+        return Variant(body: body, eTag: eTag, headers: headers)
+    }
+}
