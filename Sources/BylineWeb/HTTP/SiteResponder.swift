@@ -10,20 +10,38 @@ struct SiteResponder: HTTPResponder {
     let pages: SitePages
     /// nil when caching is switched off: every request renders.
     let cache: PageCache?
+    let metrics: SiteMetrics
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        let (response, label) = try await answer(request, context: context)
+        metrics.record(route: label, status: response.status.code, duration: ContinuousClock.now - start)
+        return response
+    }
+
+    private func answer(_ request: Request, context: Context) async throws -> (Response, SiteMetrics.RouteLabel) {
         guard request.method == .get || request.method == .head else {
-            return PageResponse.text(
+            let response = PageResponse.text(
                 .methodNotAllowed, "Method not allowed", request: request, extra: [.allow: "GET, HEAD"])
+            return (response, .other)
         }
         let path = request.uri.path
         if path.utf8.count > SiteRoute.maxPathLength {
-            return PageResponse.text(.uriTooLong, "URL too long", request: request)
+            return (PageResponse.text(.uriTooLong, "URL too long", request: request), .other)
         }
         let route = SiteRoute.parse(path)
+        let label = SiteMetrics.RouteLabel(route)
+        return (try await answer(route, path: path, request: request, context: context), label)
+    }
+
+    private func answer(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {
         switch route {
         case .health:
             return PageResponse.text(.ok, "ok", request: request)
+        case .metrics:
+            var response = PageResponse.text(.ok, metrics.exposition(cache: cache), request: request)
+            response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return response
         case .redirect(let target):
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return PageResponse.redirect(to: target + query, request: request)
@@ -34,8 +52,10 @@ struct SiteResponder: HTTPResponder {
             return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
         case .home, .post, .tag, .author, .archive:
             if let cached = cache?.page(path) {
+                metrics.cacheHits.increment()
                 return PageResponse.page(cached, request: request)
             }
+            if cache != nil { metrics.cacheMisses.increment() }
             return try await render(route, path: path, request: request, context: context)
         case .notFound:
             return try await render(route, path: path, request: request, context: context)

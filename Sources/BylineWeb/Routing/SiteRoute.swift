@@ -10,6 +10,7 @@ public enum SiteRoute: Equatable, Sendable {
     case archive
     case asset(name: String)
     case health
+    case metrics
     /// The canonical form of a content URL (trailing slash added, `/page/1/` dropped): answer 301.
     case redirect(to: String)
     case notFound
@@ -21,6 +22,7 @@ public enum SiteRoute: Equatable, Sendable {
         guard path.hasPrefix("/") else { return .notFound }
         if path == "/" { return .home(page: 1) }
         if path == "/healthz" { return .health }
+        if path == "/metrics" { return .metrics }
         let hasSlash = path.hasSuffix("/")
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             .dropLast(hasSlash ? 1 : 0).map(String.init)
@@ -70,6 +72,7 @@ public enum SiteRoute: Equatable, Sendable {
         case .archive: "/archive/"
         case .asset(let name): "/assets/\(name)"
         case .health: "/healthz"
+        case .metrics: "/metrics"
         case .redirect(let target): target
         case .notFound: "/"
         }

@@ -17,7 +17,7 @@ struct SitePages: Sendable {
         case .tag(let slug, let page): return try await tag(slug: slug, page: page, site: site)
         case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
         case .archive: return try await archive(site: site)
-        case .asset, .health, .redirect, .notFound: return notFound(site: site)
+        case .asset, .health, .metrics, .redirect, .notFound: return notFound(site: site)
         }
     }
 

@@ -9,6 +9,7 @@ public struct SiteServer: Sendable {
     let pages: SitePages
     /// nil when the options switch caching off.
     public let cache: PageCache?
+    public let metrics = SiteMetrics()
 
     public init(store: any Store, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock()) {
         self.pages = SitePages(store: store, theme: theme, options: options, clock: clock)
@@ -29,7 +30,7 @@ public struct SiteServer: Sendable {
                     navigationTagLimit: pages.options.navigationTagLimit, logger: logger))
         }
         return Application(
-            responder: SiteResponder(pages: pages, cache: cache),
+            responder: SiteResponder(pages: pages, cache: cache, metrics: metrics),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
