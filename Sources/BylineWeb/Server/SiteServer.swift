@@ -1,6 +1,7 @@
 import BylineCore
 import BylineStore
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -29,8 +30,14 @@ public struct SiteServer: Sendable {
                     store: pages.store, cache: cache, clock: pages.clock, interval: pages.options.changePollInterval,
                     navigationTagLimit: pages.options.navigationTagLimit, logger: logger))
         }
+        // Bounded headers and idle connections: a client cannot hold memory or sockets for free.
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .seconds(60),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
         return Application(
             responder: SiteResponder(pages: pages, cache: cache, metrics: metrics),
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
