@@ -11,7 +11,9 @@ import Testing
 
 @Suite struct PageCacheTests {
     static func page(_ text: String, _ keys: Set<ChangeKey>) -> PreparedPage {
-        PreparedPage(status: .ok, html: text, dependencies: keys, renderedAt: Date())
+        PreparedPage(
+            status: .ok, body: ByteBuffer(string: text), contentType: "text/html; charset=utf-8",
+            cacheControl: "no-cache", dependencies: keys, renderedAt: Date())
     }
 
     @Test func invalidationDropsExactlyThePagesBuiltFromAChangedThing() {

@@ -20,12 +20,17 @@ import Testing
         #expect(SiteRoute.parse("/page/1/") == .redirect(to: "/"))
         #expect(SiteRoute.parse("/tag/europe/page/1/") == .redirect(to: "/tag/europe/"))
         #expect(SiteRoute.parse("/archive") == .redirect(to: "/archive/"))
+        #expect(SiteRoute.parse("/rss") == .redirect(to: "/rss/"))
+        #expect(SiteRoute.parse("/rss/") == .rss)
+        #expect(SiteRoute.parse("/feed.json") == .jsonFeed)
+        #expect(SiteRoute.parse("/sitemap.xml") == .sitemap)
+        #expect(SiteRoute.parse("/robots.txt") == .robots)
     }
 
     @Test func everythingElseIsNotFound() {
         for path in [
             "", "x", "//", "/a//", "/Peace/", "/page/0/", "/page/01/", "/page/x/", "/tag/", "/tag/a/b/",
-            "/search/", "/admin/", "/rss/", "/healthz/", "/assets/", "/assets/a/b", "/%20/", "/a/b/c/d/e/",
+            "/search/", "/admin/", "/rss/x/", "/healthz/", "/assets/", "/assets/a/b", "/%20/", "/a/b/c/d/e/",
             "/page/1234567/",
         ] {
             #expect(SiteRoute.parse(path) == .notFound, "\(path)")

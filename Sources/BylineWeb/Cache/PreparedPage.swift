@@ -23,13 +23,6 @@ struct PreparedPage: Sendable {
     /// Bytes this page holds in memory, for the cache's size bound.
     var size: Int { identity.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
 
-    /// An HTML page for anonymous readers: revalidated on every use (`no-cache`).
-    init(status: HTTPResponse.Status, html: String, dependencies: Set<ChangeKey>, renderedAt: Date) {
-        self.init(
-            status: status, body: ByteBuffer(string: html), contentType: PageResponse.htmlType,
-            cacheControl: "no-cache", dependencies: dependencies, renderedAt: renderedAt)
-    }
-
     init(
         status: HTTPResponse.Status, body: ByteBuffer, contentType: String, cacheControl: String,
         dependencies: Set<ChangeKey>, renderedAt: Date

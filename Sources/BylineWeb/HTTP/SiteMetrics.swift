@@ -8,7 +8,7 @@ import Prometheus
 public struct SiteMetrics: Sendable {
     /// Route families, the `route` label (bounded, unlike raw paths).
     enum RouteLabel: String, CaseIterable, Sendable {
-        case home, post, tag, author, archive, asset, health, metrics, redirect, notFound = "not_found", other
+        case home, post, tag, author, archive, feed, asset, health, metrics, redirect, notFound = "not_found", other
     }
 
     let registry: PrometheusCollectorRegistry
@@ -78,6 +78,7 @@ extension SiteMetrics.RouteLabel {
         case .tag: self = .tag
         case .author: self = .author
         case .archive: self = .archive
+        case .rss, .jsonFeed, .sitemap, .robots: self = .feed
         case .asset: self = .asset
         case .health: self = .health
         case .metrics: self = .metrics

@@ -50,7 +50,7 @@ struct SiteResponder: HTTPResponder {
                 return PageResponse.text(.notFound, "Not found", request: request)
             }
             return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
-        case .home, .post, .tag, .author, .archive:
+        case .home, .post, .tag, .author, .archive, .rss, .jsonFeed, .sitemap, .robots:
             if let cached = cache?.page(path) {
                 metrics.cacheHits.increment()
                 return PageResponse.page(cached, request: request)
@@ -66,9 +66,10 @@ struct SiteResponder: HTTPResponder {
         let epoch = cache?.epoch ?? 0
         do {
             switch try await pages.render(route) {
-            case .html(let status, let html, let dependencies):
+            case .document(let status, let text, let contentType, let dependencies):
                 let page = PreparedPage(
-                    status: status, html: html, dependencies: dependencies, renderedAt: pages.clock.now())
+                    status: status, body: ByteBuffer(string: text), contentType: contentType, cacheControl: "no-cache",
+                    dependencies: dependencies, renderedAt: pages.clock.now())
                 // Only complete pages are cached; a 404 may become a page at any moment.
                 if status == .ok { cache?.insert(path, page, renderedAt: epoch) }
                 return PageResponse.page(page, request: request)

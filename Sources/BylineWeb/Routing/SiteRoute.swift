@@ -8,6 +8,10 @@ public enum SiteRoute: Equatable, Sendable {
     case tag(slug: String, page: Int)
     case author(slug: String, page: Int)
     case archive
+    case rss
+    case jsonFeed
+    case sitemap
+    case robots
     case asset(name: String)
     case health
     case metrics
@@ -23,6 +27,9 @@ public enum SiteRoute: Equatable, Sendable {
         if path == "/" { return .home(page: 1) }
         if path == "/healthz" { return .health }
         if path == "/metrics" { return .metrics }
+        if path == "/feed.json" { return .jsonFeed }
+        if path == "/sitemap.xml" { return .sitemap }
+        if path == "/robots.txt" { return .robots }
         let hasSlash = path.hasSuffix("/")
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             .dropLast(hasSlash ? 1 : 0).map(String.init)
@@ -44,6 +51,7 @@ public enum SiteRoute: Equatable, Sendable {
         case 1:
             let name = segments[0]
             if name == "archive" { return .archive }
+            if name == "rss" { return .rss }
             guard isSlug(name), !Slug.reserved.contains(name) else { return nil }
             return .post(slug: name)
         case 2 where segments[0] == "page":
@@ -70,6 +78,10 @@ public enum SiteRoute: Equatable, Sendable {
         case .tag(let slug, let page): "/tag/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
         case .author(let slug, let page): "/author/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
         case .archive: "/archive/"
+        case .rss: "/rss/"
+        case .jsonFeed: "/feed.json"
+        case .sitemap: "/sitemap.xml"
+        case .robots: "/robots.txt"
         case .asset(let name): "/assets/\(name)"
         case .health: "/healthz"
         case .metrics: "/metrics"

@@ -10,6 +10,13 @@ struct SitePages: Sendable {
     let clock: any WallClock
 
     func render(_ route: SiteRoute) async throws -> RenderedPage {
+        switch route {
+        case .rss: return try await rss()
+        case .jsonFeed: return try await jsonFeed()
+        case .sitemap: return try await sitemap()
+        case .robots: return robots()
+        default: break
+        }
         let site = try await siteView()
         switch route {
         case .home(let page): return try await home(page: page, site: site)
@@ -17,7 +24,8 @@ struct SitePages: Sendable {
         case .tag(let slug, let page): return try await tag(slug: slug, page: page, site: site)
         case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
         case .archive: return try await archive(site: site)
-        case .asset, .health, .metrics, .redirect, .notFound: return notFound(site: site)
+        case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .sitemap, .robots:
+            return notFound(site: site)
         }
     }
 
