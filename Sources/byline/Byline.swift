@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `byline` command: one binary for serving, importing and administering a site.
-@main
 struct Byline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline",
