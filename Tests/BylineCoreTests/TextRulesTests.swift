@@ -38,6 +38,14 @@ import Testing
         #expect(Excerpt.make(from: PostBody(blocks: [.readAlso(title: "X")])) == "")
     }
 
+    @Test func storedBodiesSplitOnBlankLines() {
+        let body = PostBody(storedText: "A one\nstill A\n\n\nB\n \t\nREAD ALSO: C\n\n\n")
+        #expect(body.blocks == [.paragraph("A one\nstill A"), .paragraph("B"), .readAlso(title: "C")])
+        #expect(PostBody(storedText: "").blocks.isEmpty)
+        #expect(PostBody(storedText: "Only").blocks == [.paragraph("Only")])
+        #expect(HTMLEscape.escape("Kyiv’s “talks” <b>&</b>") == "Kyiv’s “talks” &lt;b&gt;&amp;&lt;/b&gt;")
+    }
+
     @Test func bodyTextRoundTrips() throws {
         let body = try ArticleFileParser.parse(Fixtures.seedBytes()).body
         #expect(PostBody(storedText: body.storedText) == body)

@@ -18,7 +18,20 @@ public struct PostBody: Sendable, Equatable {
     /// Parses the stored text form.
     public init(storedText: String) {
         var blocks: [Block] = []
-        for chunk in storedText.components(separatedBy: "\n\n") {
+        // Lines, not Foundation's components(separatedBy:): this runs on every page render.
+        var chunks: [Substring] = []
+        var start = storedText.startIndex
+        var previousWasBlank = false
+        for line in storedText.split(separator: "\n", omittingEmptySubsequences: false) {
+            let isBlank = line.allSatisfy(\.isWhitespace)
+            if isBlank, !previousWasBlank {
+                chunks.append(storedText[start..<line.startIndex])
+            }
+            if isBlank { start = line.endIndex }
+            previousWasBlank = isBlank
+        }
+        chunks.append(storedText[start...])
+        for chunk in chunks {
             let text = chunk.trimmingWhitespace()
             guard !text.isEmpty else { continue }
             if let title = ReadAlsoLine.title(in: text) {

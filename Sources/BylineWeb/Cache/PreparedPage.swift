@@ -23,9 +23,14 @@ struct PreparedPage: Sendable {
     /// Bytes this page holds in memory, for the cache's size bound.
     var size: Int { identity.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
 
+    /// How hard to compress: once per cached page it pays to squeeze; per request, it does not.
+    enum Compression {
+        case none, fast, best
+    }
+
     init(
         status: HTTPResponse.Status, body: ByteBuffer, contentType: String, cacheControl: String,
-        dependencies: Set<ChangeKey>, renderedAt: Date
+        dependencies: Set<ChangeKey>, renderedAt: Date, compression: Compression = .best
     ) {
         self.status = status
         self.dependencies = dependencies
@@ -38,7 +43,9 @@ struct PreparedPage: Sendable {
         ]
         identity = Self.variant(body: body, eTag: "\"\(hash)\"", encoding: nil, common: common)
         var source = body
-        if let compressed = try? source.compress(with: .gzip(configuration: .init(compressionLevel: .bestCompression))),
+        let level: ZlibConfiguration.CompressionLevel = compression == .best ? .bestCompression : .compressionLevel5
+        if compression != .none,
+            let compressed = try? source.compress(with: .gzip(configuration: .init(compressionLevel: level))),
             compressed.readableBytes < body.readableBytes
         {
             gzip = Self.variant(body: compressed, eTag: "\"\(hash)-gz\"", encoding: "gzip", common: common)

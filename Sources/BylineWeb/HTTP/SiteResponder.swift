@@ -69,7 +69,9 @@ struct SiteResponder: HTTPResponder {
             case .document(let status, let text, let contentType, let dependencies):
                 let page = PreparedPage(
                     status: status, body: ByteBuffer(string: text), contentType: contentType, cacheControl: "no-cache",
-                    dependencies: dependencies, renderedAt: pages.clock.now())
+                    dependencies: dependencies, renderedAt: pages.clock.now(),
+                    compression: cache != nil && status == .ok
+                        ? .best : PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)
                 // Only complete pages are cached; a 404 may become a page at any moment.
                 if status == .ok { cache?.insert(path, page, renderedAt: epoch) }
                 return PageResponse.page(page, request: request)
