@@ -14,8 +14,10 @@ public final class PageCache: Sendable {
         public var invalidations = 0
     }
 
-    private struct Entry {
+    /// A cached page and the route family it answers, for metrics on the hit path.
+    struct Entry {
         let page: PreparedPage
+        let label: SiteMetrics.RouteLabel
         var lastUse: UInt64
     }
 
@@ -38,28 +40,32 @@ public final class PageCache: Sendable {
     /// Taken before rendering; ``insert(_:_:renderedAt:)`` refuses a page whose epoch has passed.
     var epoch: UInt64 { state.withLock { $0.epoch } }
 
-    func page(_ path: String) -> PreparedPage? {
+    /// The cached page at `path`, counted as a hit; a miss is counted by ``noteMiss()``, since
+    /// only the caller knows whether the path could have been cached at all.
+    func page(_ path: String) -> Entry? {
         state.withLock { state in
+            guard var entry = state.entries[path] else { return nil }
             state.tick &+= 1
-            guard var entry = state.entries[path] else {
-                state.statistics.misses += 1
-                return nil
-            }
             state.statistics.hits += 1
             entry.lastUse = state.tick
             state.entries[path] = entry
-            return entry.page
+            return entry
         }
     }
 
+    func noteMiss() {
+        state.withLock { $0.statistics.misses += 1 }
+    }
+
     /// Stores `page` unless something was invalidated since `epoch` (it might have been built from old data).
-    func insert(_ path: String, _ page: PreparedPage, renderedAt epoch: UInt64) {
+    func insert(_ path: String, _ page: PreparedPage, label: SiteMetrics.RouteLabel = .other, renderedAt epoch: UInt64)
+    {
         let size = page.size
         guard size <= capacityBytes / 4 else { return }  // one page may not flush the whole cache
         state.withLock { state in
             guard state.epoch == epoch else { return }
             state.tick &+= 1
-            if let old = state.entries.updateValue(Entry(page: page, lastUse: state.tick), forKey: path) {
+            if let old = state.entries.updateValue(Entry(page: page, label: label, lastUse: state.tick), forKey: path) {
                 state.bytes -= old.page.size
             }
             state.bytes += size

@@ -26,6 +26,11 @@ struct SiteResponder: HTTPResponder {
             return (response, .other)
         }
         let path = request.uri.path
+        // Hot path: only canonical content paths are ever cached, so a hit needs no routing.
+        if let cache, let cached = cache.page(path) {
+            metrics.cacheHits.increment()
+            return (PageResponse.page(cached.page, request: request), cached.label)
+        }
         if path.utf8.count > SiteRoute.maxPathLength {
             return (PageResponse.text(.uriTooLong, "URL too long", request: request), .other)
         }
@@ -51,11 +56,10 @@ struct SiteResponder: HTTPResponder {
             }
             return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
         case .home, .post, .tag, .author, .archive, .rss, .jsonFeed, .sitemap, .robots:
-            if let cached = cache?.page(path) {
-                metrics.cacheHits.increment()
-                return PageResponse.page(cached, request: request)
+            if let cache {
+                cache.noteMiss()
+                metrics.cacheMisses.increment()
             }
-            if cache != nil { metrics.cacheMisses.increment() }
             return try await render(route, path: path, request: request, context: context)
         case .notFound:
             return try await render(route, path: path, request: request, context: context)
@@ -73,7 +77,7 @@ struct SiteResponder: HTTPResponder {
                     compression: cache != nil && status == .ok
                         ? .best : PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)
                 // Only complete pages are cached; a 404 may become a page at any moment.
-                if status == .ok { cache?.insert(path, page, renderedAt: epoch) }
+                if status == .ok { cache?.insert(path, page, label: SiteMetrics.RouteLabel(route), renderedAt: epoch) }
                 return PageResponse.page(page, request: request)
             case .moved(let location):
                 return PageResponse.redirect(to: location, request: request)
