@@ -66,10 +66,15 @@ let package = Package(
         ),
         .target(
             name: "BylineTestSupport",
-            dependencies: ["BylineCore", "BylineStore"],
+            dependencies: ["BylineCore", "BylineStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BylineTestSupport"
         ),
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"],
+            // BylineTestSupport brings in the store and its NIO and GRDB extensions; without this
+            // their extra `Array` initialisers leak into these tests and slow type-checking to a stop.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore", "BylineTestSupport"]),
         .testTarget(
             name: "BylineWebTests",
