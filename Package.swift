@@ -28,7 +28,10 @@ let package = Package(
                 "BylineCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only for ConnectionPoolError, which PostgresNIO throws but does not re-export.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -66,10 +69,15 @@ let package = Package(
         ),
         .target(
             name: "BylineTestSupport",
-            dependencies: ["BylineCore", "BylineStore"],
+            dependencies: ["BylineCore", "BylineStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BylineTestSupport"
         ),
-        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineCoreTests", dependencies: ["BylineCore", "BylineTestSupport"],
+            // BylineTestSupport brings in the store and its NIO and GRDB extensions; without this
+            // their extra `Array` initialisers leak into these tests and slow type-checking to a stop.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore", "BylineTestSupport"]),
         .testTarget(
             name: "BylineWebTests",

@@ -112,7 +112,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT p.title_key, p.slug FROM posts p
                     WHERE p.title_key IN (\(placeholders)) AND p.status = 'published' AND p.published_at <= ?
-                    ORDER BY p.published_at ASC
+                    ORDER BY p.published_at ASC, p.id ASC
                     """, arguments: arguments)
             var slugs: [String: String] = [:]
             for row in rows where slugs[row["title_key"]] == nil {

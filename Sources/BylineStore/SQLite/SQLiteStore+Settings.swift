@@ -17,7 +17,7 @@ extension SQLiteStore {
         let values = SiteSettingsCoding.encode(settings)
         let now = clock.now()
         try await pool.write { db in
-            try Self.recordChange(db, [.site], now: now)
+            try Self.recordChange(db, TouchedKeys.settings, now: now)
             for (key, value) in values {
                 try db.execute(
                     sql:

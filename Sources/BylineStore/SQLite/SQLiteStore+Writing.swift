@@ -5,29 +5,19 @@ import GRDB
 /// Write paths. Each public method is one transaction: a crash leaves all of it or none.
 extension SQLiteStore {
     public func upsertPost(matchingTitle input: PostInput) async throws -> SavedPost {
-        try PostInputValidation.check(input)
-        let now = clock.now()
+        let plan = try PostWritePlan(input, now: clock.now())
         return try await pool.write { db in
-            let authorID = try Self.findOrCreateAuthor(db, name: input.authorName, now: now)
-            let titleKey = TitleKey.make(input.title)
-            let excerpt = input.excerpt ?? Excerpt.make(from: input.body)
-            let readingMinutes =
-                input.statedReadingMinutes
-                ?? ReadingTime.minutes(words: input.body.wordCount, images: input.body.imageCount)
+            let now = plan.now
+            let authorID = try Self.findOrCreateAuthor(db, plan: plan)
             let existing = try Row.fetchOne(
                 db,
                 sql:
                     "SELECT id, slug, published_at, author_id, title_key FROM posts WHERE title_key = ? ORDER BY id LIMIT 1",
-                arguments: [titleKey])
-            var touched: Set<ChangeKey> = [.home, .archive, .title(titleKey), .author(authorID)]
-            if let existing {
-                touched.insert(.author(existing["author_id"]))
-                touched.formUnion(try Self.tagIDs(db, postID: existing["id"]).map(ChangeKey.tag))
-            }
+                arguments: [plan.titleKey])
+            let before = try existing.map { try Self.placement(db, row: $0) }
             let saved: SavedPost
             if let existing {
                 let id: Int64 = existing["id"]
-                let publishedAt: Date? = input.publishedAt ?? existing["published_at"] ?? now
                 try db.execute(
                     sql: """
                         UPDATE posts SET title = ?, title_key = ?, body = ?, excerpt = ?, status = ?, visibility = ?,
@@ -36,13 +26,13 @@ extension SQLiteStore {
                         WHERE id = ?
                         """,
                     arguments: [
-                        input.title, titleKey, input.body.storedText, excerpt, input.status.rawValue,
-                        input.visibility.rawValue, publishedAt, now, authorID, input.statedReadingMinutes,
-                        readingMinutes, id,
+                        input.title, plan.titleKey, input.body.storedText, plan.excerpt, input.status.rawValue,
+                        input.visibility.rawValue, plan.publishedAt(existing: existing["published_at"]), now,
+                        authorID, input.statedReadingMinutes, plan.readingMinutes, id,
                     ])
                 saved = SavedPost(id: id, slug: existing["slug"], title: input.title, outcome: .updated)
             } else {
-                let slug = try Self.uniqueSlug(db, base: Slug.make(from: input.title), table: "posts")
+                let slug = try Self.uniqueSlug(db, base: plan.postSlugBase, table: "posts")
                 try db.execute(
                     sql: """
                         INSERT INTO posts (title, title_key, slug, body, excerpt, status, visibility, published_at,
@@ -50,29 +40,29 @@ extension SQLiteStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        input.title, titleKey, slug, input.body.storedText, excerpt, input.status.rawValue,
-                        input.visibility.rawValue, input.publishedAt ?? now, now, now, authorID,
-                        input.statedReadingMinutes, readingMinutes,
+                        input.title, plan.titleKey, slug, input.body.storedText, plan.excerpt,
+                        input.status.rawValue, input.visibility.rawValue, plan.publishedAt(existing: nil), now, now,
+                        authorID, input.statedReadingMinutes, plan.readingMinutes,
                     ])
                 saved = SavedPost(id: db.lastInsertedRowID, slug: slug, title: input.title, outcome: .created)
             }
-            let tagIDs = try Self.replaceTags(db, postID: saved.id, names: input.tagNames, now: now)
-            touched.insert(.post(saved.id))
-            touched.formUnion(tagIDs.map(ChangeKey.tag))
-            try Self.recordChange(db, touched, now: now)
+            let tagIDs = try Self.replaceTags(db, postID: saved.id, plan: plan)
+            let after = TouchedKeys.Placement(
+                postID: saved.id, authorID: authorID, titleKey: plan.titleKey, tagIDs: tagIDs)
+            try Self.recordChange(db, TouchedKeys.upsert(before: before, after: after), now: now)
             return saved
         }
     }
 
     public func changeSlug(postID: Int64, to requested: String) async throws -> String {
-        let slug = Slug.make(from: requested, fallback: "")
-        guard !slug.isEmpty, !Slug.reserved.contains(slug) else {
-            throw StoreError.invalidInput("\"\(requested)\" cannot be a post slug")
-        }
+        let slug = try RequestedSlug.validated(requested)
         let now = clock.now()
         return try await pool.write { db in
-            guard let current = try String.fetchOne(db, sql: "SELECT slug FROM posts WHERE id = ?", arguments: [postID])
+            guard
+                let post = try Row.fetchOne(
+                    db, sql: "SELECT id, slug, author_id, title_key FROM posts WHERE id = ?", arguments: [postID])
             else { throw StoreError.notFound("post \(postID)") }
+            let current: String = post["slug"]
             if current == slug { return slug }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM posts WHERE slug = ?)", arguments: [slug])
                 == true
@@ -86,34 +76,29 @@ extension SQLiteStore {
                 arguments: [current, postID, now])
             try db.execute(
                 sql: "UPDATE posts SET slug = ?, updated_at = ? WHERE id = ?", arguments: [slug, now, postID])
-            try Self.recordChange(db, try Self.listingKeys(db, postID: postID), now: now)
+            try Self.recordChange(db, TouchedKeys.listing(try Self.placement(db, row: post)), now: now)
             return slug
         }
     }
 
-    static func findOrCreateAuthor(_ db: Database, name: String, now: Date) throws -> Int64 {
-        let key = TitleKey.make(name)
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM authors WHERE name_key = ?", arguments: [key]) {
+    static func findOrCreateAuthor(_ db: Database, plan: PostWritePlan) throws -> Int64 {
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM authors WHERE name_key = ?", arguments: [plan.authorKey])
+        {
             return id
         }
-        let slug = try uniqueSlug(db, base: Slug.make(from: name, fallback: "author"), table: "authors")
+        let slug = try uniqueSlug(db, base: plan.authorSlugBase, table: "authors")
         try db.execute(
             sql: "INSERT INTO authors (name, name_key, slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [name, key, slug, now, now])
+            arguments: [plan.input.authorName, plan.authorKey, slug, plan.now, plan.now])
         return db.lastInsertedRowID
     }
 
-    /// Every key a post's URL appears under: its page, its listings, READ ALSO links to it.
-    static func listingKeys(_ db: Database, postID: Int64) throws -> Set<ChangeKey> {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT author_id, title_key FROM posts WHERE id = ?", arguments: [postID])
-        else { return [] }
-        var keys: Set<ChangeKey> = [
-            .post(postID), .home, .archive, .author(row["author_id"]), .title(row["title_key"]),
-        ]
-        keys.formUnion(try tagIDs(db, postID: postID).map(ChangeKey.tag))
-        return keys
+    /// Where the post in `row` (id, author_id, title_key) appears now.
+    static func placement(_ db: Database, row: Row) throws -> TouchedKeys.Placement {
+        let id: Int64 = row["id"]
+        return TouchedKeys.Placement(
+            postID: id, authorID: row["author_id"], titleKey: row["title_key"], tagIDs: try tagIDs(db, postID: id))
     }
 
     static func tagIDs(_ db: Database, postID: Int64) throws -> [Int64] {
@@ -126,20 +111,18 @@ extension SQLiteStore {
     }
 
     /// Sets a post's tags (found by name or created); returns their ids.
-    @discardableResult
-    static func replaceTags(_ db: Database, postID: Int64, names: [String], now: Date) throws -> [Int64] {
+    static func replaceTags(_ db: Database, postID: Int64, plan: PostWritePlan) throws -> [Int64] {
         var ids: [Int64] = []
         try db.execute(sql: "DELETE FROM post_tags WHERE post_id = ?", arguments: [postID])
-        for (position, name) in names.enumerated() {
-            let key = TitleKey.make(name)
+        for (position, tag) in plan.tags.enumerated() {
             let tagID: Int64
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tags WHERE name_key = ?", arguments: [key]) {
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tags WHERE name_key = ?", arguments: [tag.key]) {
                 tagID = id
             } else {
-                let slug = try uniqueSlug(db, base: Slug.make(from: name, fallback: "tag"), table: "tags")
+                let slug = try uniqueSlug(db, base: tag.slugBase, table: "tags")
                 try db.execute(
                     sql: "INSERT INTO tags (name, name_key, slug, created_at) VALUES (?, ?, ?, ?)",
-                    arguments: [name, key, slug, now])
+                    arguments: [tag.name, tag.key, slug, plan.now])
                 tagID = db.lastInsertedRowID
             }
             try db.execute(

@@ -1,0 +1,140 @@
+import PostgresNIO
+
+/// The PostgreSQL schema, as named migrations applied in order and recorded in
+/// `byline_migrations`. The same tables, columns, constraints and indexes as ``SQLiteMigrations``.
+/// Never edit a shipped migration: add a new one.
+enum PostgresMigrations {
+    struct Migration: Sendable {
+        let name: String
+        /// One statement each: the extended query protocol takes no multi-statement strings.
+        let statements: [String]
+    }
+
+    /// Held while migrating, so nodes starting together apply each migration exactly once.
+    /// Any constant works; this one spells "byline" and a 1.
+    static let lockKey: Int64 = 0x6279_6C69_6E65_0001
+
+    static let all: [Migration] = [
+        Migration(
+            name: "v1-core-schema",
+            statements: [
+                """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE authors (
+                    id BIGSERIAL PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL UNIQUE,
+                    slug TEXT NOT NULL UNIQUE,
+                    bio TEXT NOT NULL DEFAULT '',
+                    user_id BIGINT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE tags (
+                    id BIGSERIAL PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    name_key TEXT NOT NULL UNIQUE,
+                    slug TEXT NOT NULL UNIQUE,
+                    description TEXT NOT NULL DEFAULT '',
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE posts (
+                    id BIGSERIAL PRIMARY KEY,
+                    title TEXT NOT NULL CHECK (length(title) > 0),
+                    title_key TEXT NOT NULL,
+                    slug TEXT NOT NULL UNIQUE,
+                    body TEXT NOT NULL,
+                    excerpt TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published')),
+                    visibility TEXT NOT NULL CHECK (visibility IN ('public', 'members')),
+                    published_at TIMESTAMPTZ,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    author_id BIGINT NOT NULL REFERENCES authors(id) ON DELETE RESTRICT,
+                    stated_reading_minutes INTEGER,
+                    reading_minutes INTEGER NOT NULL
+                )
+                """,
+                "CREATE INDEX posts_title_key ON posts(title_key)",
+                "CREATE INDEX posts_public ON posts(status, published_at)",
+                "CREATE INDEX posts_author ON posts(author_id, published_at)",
+                """
+                CREATE TABLE post_tags (
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    tag_id BIGINT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (post_id, tag_id)
+                )
+                """,
+                "CREATE INDEX post_tags_tag ON post_tags(tag_id)",
+                """
+                CREATE TABLE changes (
+                    seq BIGSERIAL PRIMARY KEY,
+                    at TIMESTAMPTZ NOT NULL,
+                    keys TEXT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE slug_redirects (
+                    old_slug TEXT PRIMARY KEY NOT NULL,
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+            ])
+    ]
+
+    /// Applies what `byline_migrations` does not list yet, each migration in its own
+    /// transaction; returns the names applied.
+    static func apply(_ session: PostgresSession) async throws -> [String] {
+        // A session lock, not a transaction lock: it spans several transactions.
+        try await session.execute("SELECT pg_advisory_lock(\(lockKey))")
+        do {
+            let applied = try await applyLocked(session)
+            try await session.execute("SELECT pg_advisory_unlock(\(lockKey))")
+            return applied
+        } catch {
+            _ = try? await session.execute("SELECT pg_advisory_unlock(\(lockKey))")
+            throw error
+        }
+    }
+
+    private static func applyLocked(_ session: PostgresSession) async throws -> [String] {
+        try await session.execute(
+            """
+            CREATE TABLE IF NOT EXISTS byline_migrations (
+                name TEXT PRIMARY KEY NOT NULL,
+                applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            )
+            """)
+        let done = Set(
+            try await session.rows("SELECT name FROM byline_migrations").map { try $0.value("name") as String })
+        var applied: [String] = []
+        for migration in all where !done.contains(migration.name) {
+            try await session.transaction(begin: "BEGIN") { session in
+                for statement in migration.statements {
+                    try await session.execute(PostgresQuery(unsafeSQL: statement))
+                }
+                try await session.execute("INSERT INTO byline_migrations (name) VALUES (\(migration.name))")
+            }
+            applied.append(migration.name)
+        }
+        return applied
+    }
+
+    /// Names of applied migrations, oldest first (for tests and diagnostics).
+    static func applied(_ session: PostgresSession) async throws -> [String] {
+        try await session.rows("SELECT name FROM byline_migrations ORDER BY applied_at, name").map {
+            try $0.value("name")
+        }
+    }
+}

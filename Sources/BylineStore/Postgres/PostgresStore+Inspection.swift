@@ -1,0 +1,28 @@
+import PostgresNIO
+
+/// What the schema looks like, for tests and diagnostics.
+extension PostgresStore {
+    /// Names in `byline_migrations`, oldest first.
+    func appliedMigrations() async throws -> [String] {
+        try await withSession { db in try await PostgresMigrations.applied(db) }
+    }
+
+    /// Tables in the store's schema.
+    func tableNames() async throws -> Set<String> {
+        try await withSession { db in
+            Set(
+                try await db.rows(
+                    "SELECT table_name::TEXT AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+                ).map { try $0.value("name") as String })
+        }
+    }
+
+    /// Indexes in the store's schema, including those behind keys and unique constraints.
+    func indexNames() async throws -> Set<String> {
+        try await withSession { db in
+            Set(
+                try await db.rows("SELECT indexname::TEXT AS name FROM pg_indexes WHERE schemaname = current_schema()")
+                    .map { try $0.value("name") as String })
+        }
+    }
+}

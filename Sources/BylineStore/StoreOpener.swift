@@ -1,0 +1,41 @@
+import BylineCore
+import Foundation
+
+/// Opens the store a site is configured with: SQLite in the data folder, or PostgreSQL when a
+/// `postgres://` database URL is given.
+public enum StoreOpener {
+    /// Opens the store and applies pending migrations.
+    ///
+    /// - Parameters:
+    ///   - databaseURL: nil or empty: SQLite at `<dataFolder>/byline.sqlite` (the folder is
+    ///     created); `postgres://` or `postgresql://`: PostgreSQL (see ``PostgresStore``).
+    ///   - dataFolder: the site's data folder.
+    /// - Throws: ``StoreOpenError`` for a folder or URL it cannot use, ``PostgresStoreError`` when
+    ///   PostgreSQL cannot be reached, or the engine's own error.
+    public static func open(databaseURL: String?, dataFolder: String, clock: any WallClock) async throws
+        -> OpenedStore
+    {
+        let url = databaseURL?.trimmingWhitespace() ?? ""
+        if url.isEmpty {
+            return try openSQLite(dataFolder: dataFolder, clock: clock)
+        }
+        let scheme = url.range(of: "://").map { url[..<$0.lowerBound].lowercased() }
+        guard let scheme, PostgresURL.schemes.contains(scheme) else {
+            throw StoreOpenError.unsupportedURL(PostgresURL.redacted(url))
+        }
+        let store = try PostgresStore(url: url, clock: clock)
+        try await store.start()
+        return OpenedStore(store: store, service: store, close: { await store.shutdown() })
+    }
+
+    static func openSQLite(dataFolder: String, clock: any WallClock) throws -> OpenedStore {
+        do {
+            try FileManager.default.createDirectory(atPath: dataFolder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreOpenError.dataFolder(dataFolder, error.localizedDescription)
+        }
+        let path = (dataFolder as NSString).appendingPathComponent(SQLiteStore.fileName)
+        let store = try SQLiteStore(path: path, clock: clock)
+        return OpenedStore(store: store, service: nil, close: {})
+    }
+}
