@@ -1,24 +1,32 @@
 import ArgumentParser
+import BylineCore
 import BylineStore
 import Foundation
 
-/// `--data DIR`: the folder holding a site's database, uploads and keys.
+/// Where a site's data lives: `--data DIR` (SQLite, uploads, keys) and, for sites on
+/// PostgreSQL, `--database-url` or `DATABASE_URL`.
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Folder holding byline.sqlite, uploads and keys.")
     var data: String = "./byline-data"
 
-    /// Opens the site's store, creating the folder on first use.
-    func openStore() throws -> SQLiteStore {
+    @Option(
+        name: .customLong("database-url"),
+        help:
+            "PostgreSQL database, postgres://USER[:PASS]@HOST[:PORT]/DB (default: $DATABASE_URL; none: SQLite in --data)."
+    )
+    var databaseURL: String?
+
+    /// The URL in force: the option, else the environment.
+    var effectiveDatabaseURL: String? {
+        databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Opens the site's store (creating the data folder on first use) and applies migrations.
+    func open(clock: any WallClock = SystemClock()) async throws -> OpenedStore {
         do {
-            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            return try await StoreOpener.open(databaseURL: effectiveDatabaseURL, dataFolder: data, clock: clock)
         } catch {
-            throw CLIError("cannot create data folder \(data): \(error.localizedDescription)")
-        }
-        let path = (data as NSString).appendingPathComponent(SQLiteStore.fileName)
-        do {
-            return try SQLiteStore(path: path)
-        } catch {
-            throw CLIError("cannot open database \(path): \(error)")
+            throw CLIError("cannot open the site's database: \(error)")
         }
     }
 }

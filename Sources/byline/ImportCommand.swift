@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineImport
+import BylineStore
 import Foundation
 
 /// `byline import FILE...`: imports article files, also while a server runs on the same data folder.
@@ -18,7 +19,22 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try dataOptions.openStore()
+        let opened = try await dataOptions.open()
+        let failures: Int
+        do {
+            failures = try await importAll(into: opened.store)
+        } catch {
+            await opened.close()
+            throw CLIError("import failed: \(error)")
+        }
+        await opened.close()
+        if failures > 0 {
+            throw ExitCode(1)
+        }
+    }
+
+    /// Imports every file, reporting each; returns how many failed.
+    private func importAll(into store: any Store) async throws -> Int {
         let settings = try await store.settings()
         let importer = ArticleImporter(store: store, timeZone: settings.timeZone)
         var failures = 0
@@ -31,8 +47,6 @@ struct ImportCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
             }
         }
-        if failures > 0 {
-            throw ExitCode(1)
-        }
+        return failures
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineImport
+import BylineStore
 import BylineWeb
 import Foundation
 import Hummingbird
@@ -46,8 +47,18 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "byline")
         logger.logLevel = .info
-        let store = try dataOptions.openStore()
+        let opened = try await dataOptions.open()
+        do {
+            try await serve(opened, logger: logger)
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
+    }
 
+    private func serve(_ opened: OpenedStore, logger: Logger) async throws {
+        let store = opened.store
         if demo {
             guard let directory = DemoSite.defaultDirectory(locate: ResourceLocator.find) else {
                 throw CLIError("cannot find the demo articles (Demo/articles); set BYLINE_DEMO_DIR")
@@ -73,7 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, theme: theme,
             options: SiteOptions(publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20))
         let host = self.host
-        let app = server.application(host: host, port: port, logger: logger) { boundPort in
+        // The store's connection pool (PostgreSQL) runs beside the server and stops after it.
+        let services = opened.service.map { [$0] } ?? []
+        let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
         }
         try await app.runService()

@@ -11,8 +11,8 @@ import Testing
     static let targetTitle = "UK PM: Putin Must Face Consequences for Dodging Peace in Ukraine"
     static let targetSlug = "uk-pm-putin-must-face-consequences-for-dodging-peace-in-ukraine"
 
-    @Test func seedArticlePageCarriesItsHooks() async throws {
-        let site = try TestSite()
+    @Test(arguments: StoreKind.allCases) func seedArticlePageCarriesItsHooks(kind: StoreKind) async throws {
+        let site = try await TestSite.open(kind)
         let results = await site.importFiles([Fixtures.seedPath])
         guard case .imported(_, let saved) = try #require(results.first) else {
             Issue.record("seed did not import: \(results)")
@@ -43,15 +43,15 @@ import Testing
         }
     }
 
-    @Test func readAlsoLinkAppearsOnceItsTargetExists() async throws {
-        let site = try TestSite()
+    @Test(arguments: StoreKind.allCases) func readAlsoLinkAppearsOnceItsTargetExists(kind: StoreKind) async throws {
+        let site = try await TestSite.open(kind)
         _ = await site.importFiles([Fixtures.seedPath])
         let target = try site.writeArticle(
             "target.txt", "\(Self.targetTitle)\n\nMara Ellison\nDate: 2026-05-18\n\nA short report.\n")
         try await site.serve { client in
             let before = try await client.get("/\(Self.seedSlug)/")
             #expect(!before.text.contains("class=\"read-also\""))
-            let results = await site.importFiles([target], into: try site.otherProcessStore())
+            let results = await site.importFiles([target], into: try await site.otherProcessStore())
             guard case .imported = try #require(results.first) else {
                 Issue.record("target did not import: \(results)")
                 return
@@ -62,13 +62,13 @@ import Testing
         }
     }
 
-    @Test func importWhileServingShowsNewAndUpdatedText() async throws {
-        let site = try TestSite()
+    @Test(arguments: StoreKind.allCases) func importWhileServingShowsNewAndUpdatedText(kind: StoreKind) async throws {
+        let site = try await TestSite.open(kind)
         let seedText = try String(contentsOfFile: Fixtures.seedPath, encoding: .utf8)
         let path = try site.writeArticle("seed.txt", seedText)
         try await site.serve { client in
             #expect(try await client.get("/\(Self.seedSlug)/").status == .notFound)
-            let importer = try site.otherProcessStore()
+            let importer = try await site.otherProcessStore()
             _ = await site.importFiles([path], into: importer)
             let created = try await client.poll("/\(Self.seedSlug)/") { $0.status == .ok }
             #expect(created.status == .ok)

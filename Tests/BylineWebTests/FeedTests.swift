@@ -1,5 +1,6 @@
 import BylineCore
 import BylineStore
+import BylineTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -27,8 +28,8 @@ import Testing
         return parser.parse() ? collector.names : nil
     }
 
-    @Test func rssCarriesTheNewestPostsWithFullContent() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func rssCarriesTheNewestPostsWithFullContent(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(
                 title: "Tom & Jerry <script>", authorName: "Mara Ellison",
@@ -47,8 +48,8 @@ import Testing
         }
     }
 
-    @Test func jsonFeedIsValidJSONFeed() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func jsonFeedIsValidJSONFeed(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             let response = try await client.get("/feed.json")
             #expect(response.status == .ok)
@@ -61,8 +62,10 @@ import Testing
         }
     }
 
-    @Test func sitemapListsPostsTagsAuthorsAndRobotsPointsToIt() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func sitemapListsPostsTagsAuthorsAndRobotsPointsToIt(kind: StoreKind)
+        async throws
+    {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             let sitemap = try await client.get("/sitemap.xml")
             #expect(sitemap.status == .ok)
@@ -77,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func feedsFollowNewPostsFromOtherProcesses() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func feedsFollowNewPostsFromOtherProcesses(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             #expect(!(try await client.get("/rss/").text.contains("Breaking")))
             _ = try await site.otherProcessStore().upsertPost(

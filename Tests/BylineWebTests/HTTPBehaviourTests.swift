@@ -1,13 +1,14 @@
 import BylineCore
 import BylineStore
+import BylineTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
 
 @Suite struct HTTPBehaviourTests {
-    static func demoSite() async throws -> TestSite {
-        let site = try TestSite()
+    static func demoSite(_ kind: StoreKind) async throws -> TestSite {
+        let site = try await TestSite.open(kind)
         for index in 1...12 {
             _ = try await site.store.upsertPost(
                 matchingTitle: PostInput(
@@ -19,8 +20,8 @@ import Testing
         return site
     }
 
-    @Test func homeIsHTMLWithCachingHeadersAndRevalidates() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func homeIsHTMLWithCachingHeadersAndRevalidates(kind: StoreKind) async throws {
+        try await Self.demoSite(kind).serve { client in
             let home = try await client.get("/")
             #expect(home.status == .ok)
             #expect(home.headers[.contentType] == "text/html; charset=utf-8")
@@ -44,8 +45,8 @@ import Testing
         }
     }
 
-    @Test func paginationLinksAndBounds() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func paginationLinksAndBounds(kind: StoreKind) async throws {
+        try await Self.demoSite(kind).serve { client in
             let first = try await client.get("/")
             #expect(first.text.contains("href=\"/page/2/\""))
             let second = try await client.get("/page/2/")
@@ -59,8 +60,10 @@ import Testing
         }
     }
 
-    @Test func contentURLsWithoutSlashRedirectKeepingTheQuery() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func contentURLsWithoutSlashRedirectKeepingTheQuery(kind: StoreKind)
+        async throws
+    {
+        try await Self.demoSite(kind).serve { client in
             for (path, target) in [
                 ("/story-number-3", "/story-number-3/"), ("/archive", "/archive/"), ("/tag/energy", "/tag/energy/"),
                 ("/author/mara-ellison", "/author/mara-ellison/"), ("/page/2", "/page/2/"),
@@ -77,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func archivesListTheirPosts() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func archivesListTheirPosts(kind: StoreKind) async throws {
+        try await Self.demoSite(kind).serve { client in
             let tag = try await client.get("/tag/energy/")
             #expect(tag.status == .ok)
             #expect(count("<article class=\"card", in: tag.text) == 4)
@@ -93,8 +96,8 @@ import Testing
         }
     }
 
-    @Test func unknownAndMalformedRequestsGetClear4xx() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func unknownAndMalformedRequestsGetClear4xx(kind: StoreKind) async throws {
+        try await Self.demoSite(kind).serve { client in
             for path in [
                 "/no-such-story/", "/tag/no-such-tag/", "/author/nobody/", "/%ff%fe/", "/Story-Number-1/", "//",
                 "/a/b/c/d/e/", "/tag/energy/page/0/", "/rss/x/", "/assets/style.css",
@@ -115,8 +118,8 @@ import Testing
         }
     }
 
-    @Test func stylesheetIsFingerprintedAndImmutable() async throws {
-        try await Self.demoSite().serve { client in
+    @Test(arguments: StoreKind.allCases) func stylesheetIsFingerprintedAndImmutable(kind: StoreKind) async throws {
+        try await Self.demoSite(kind).serve { client in
             let home = try await client.get("/").text
             let start = try #require(home.range(of: "href=\"/assets/style."))
             let href = String(home[home.index(start.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" })
@@ -130,8 +133,8 @@ import Testing
         }
     }
 
-    @Test func oldSlugRedirectsToTheNewOne() async throws {
-        let site = try await Self.demoSite()
+    @Test(arguments: StoreKind.allCases) func oldSlugRedirectsToTheNewOne(kind: StoreKind) async throws {
+        let site = try await Self.demoSite(kind)
         let post = try #require(try await site.store.publicPosts(PageRequest(number: 1, perPage: 1)).items.first)
         _ = try await site.store.changeSlug(postID: post.id, to: "renamed-story")
         try await site.serve { client in

@@ -1,3 +1,4 @@
+import BylineTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import Testing
@@ -8,8 +9,10 @@ import Testing
         text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last!) }
     }
 
-    @Test func requestsLatenciesAndCacheRatioArePublishedInPrometheusFormat() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func requestsLatenciesAndCacheRatioArePublishedInPrometheusFormat(
+        kind: StoreKind
+    ) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             for _ in 0..<3 { _ = try await client.get("/story-number-1/") }
             _ = try await client.get("/nowhere/")  // a post route whose post does not exist

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineStore
+import BylineTestSupport
 import CompressNIO
 import Foundation
 import HTTPTypes
@@ -52,8 +53,10 @@ import Testing
         #expect(cache.statistics.evictions >= 1)
     }
 
-    @Test func gzipIsServedOnlyWhenAskedAndDecompressesToTheSamePage() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func gzipIsServedOnlyWhenAskedAndDecompressesToTheSamePage(kind: StoreKind)
+        async throws
+    {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             let plain = try await client.get("/")
             #expect(plain.headers[.contentEncoding] == nil)
@@ -83,8 +86,8 @@ import Testing
         }
     }
 
-    @Test func repeatedRequestsAreServedFromTheCache() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func repeatedRequestsAreServedFromTheCache(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serveWithServer { client, server in
             let cache = try #require(server.cache)
             let first = try await client.get("/story-number-4/")
@@ -100,8 +103,10 @@ import Testing
         }
     }
 
-    @Test func anotherProcessesSaveInvalidatesThatPostAndItsListingsOnly() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func anotherProcessesSaveInvalidatesThatPostAndItsListingsOnly(kind: StoreKind)
+        async throws
+    {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serveWithServer { client, server in
             let cache = try #require(server.cache)
             for path in [
@@ -109,7 +114,7 @@ import Testing
             ] {
                 #expect(try await client.get(path).status == .ok)
             }
-            let other = try site.otherProcessStore()
+            let other = try await site.otherProcessStore()
             _ = try await other.upsertPost(
                 matchingTitle: PostInput(
                     title: "Story number 3", authorName: "Tomasz Okafor",
@@ -125,8 +130,8 @@ import Testing
         }
     }
 
-    @Test func aNewTagInTheNavigationRefreshesEveryPage() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func aNewTagInTheNavigationRefreshesEveryPage(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
             let before = try await client.get("/story-number-4/")
             #expect(!before.text.contains("/tag/weather/"))
@@ -139,9 +144,10 @@ import Testing
         }
     }
 
-    @Test func aPostDatedInTheFutureAppearsWhenItsTimeComes() async throws {
-        let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
-        let site = try TestSite(clock: clock)
+    @Test(arguments: StoreKind.allCases) func aPostDatedInTheFutureAppearsWhenItsTimeComes(kind: StoreKind) async throws
+    {
+        let site = try await TestSite.open(kind)
+        let clock = site.clock
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(title: "Today", authorName: "A", body: PostBody(storedText: "Now.")))
         _ = try await site.store.upsertPost(
@@ -158,8 +164,10 @@ import Testing
         }
     }
 
-    @Test func withTheCacheOffEveryRequestRendersTheCurrentData() async throws {
-        let site = try await HTTPBehaviourTests.demoSite()
+    @Test(arguments: StoreKind.allCases) func withTheCacheOffEveryRequestRendersTheCurrentData(kind: StoreKind)
+        async throws
+    {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serveWithServer(pageCacheBytes: 0) { client, server in
             #expect(server.cache == nil)
             #expect(try await client.get("/story-number-2/").status == .ok)

@@ -10,23 +10,22 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 
-/// A site on a real SQLite file served by the real server on a free port.
+/// A site on a real store (a SQLite file, or a PostgreSQL database) served by the real server
+/// on a free port. Its clock is the test store's ``ManualClock``.
 struct TestSite {
-    let folder: URL
-    let store: SQLiteStore
-    let clock: any WallClock
+    let temp: TestStore
 
-    init(clock: any WallClock = SystemClock()) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: folder.appendingPathComponent(SQLiteStore.fileName).path, clock: clock)
-        self.clock = clock
+    static func open(_ kind: StoreKind) async throws -> TestSite {
+        TestSite(temp: try await TestStore.open(kind))
     }
 
-    var dbPath: String { folder.appendingPathComponent(SQLiteStore.fileName).path }
+    var store: any Store { temp.store }
+    var clock: ManualClock { temp.clock }
+    var folder: URL { URL(fileURLWithPath: temp.dataFolder) }
 
-    /// Another connection to the same file, standing in for `byline import` in another process.
-    func otherProcessStore() throws -> SQLiteStore { try SQLiteStore(path: dbPath, clock: clock) }
+    /// Another connection to the same database, standing in for `byline import` in another
+    /// process or a second node.
+    func otherProcessStore() async throws -> any Store { try await temp.openAnother() }
 
     func importFiles(_ paths: [String], into target: (any Store)? = nil) async -> [ArticleImporter.Result] {
         await ArticleImporter(store: target ?? store, timeZone: TimeZone(identifier: "UTC")!).importFiles(paths)
@@ -56,8 +55,14 @@ struct TestSite {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = server.application(host: "127.0.0.1", port: 0, logger: logger)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await app.test(.live) { client in try await body(client, server) }
+        do {
+            let value = try await app.test(.live) { client in try await body(client, server) }
+            await temp.close()
+            return value
+        } catch {
+            await temp.close()
+            throw error
+        }
     }
 }
 
