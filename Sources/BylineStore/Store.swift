@@ -43,4 +43,10 @@ public protocol Store: Sendable {
     /// The earliest publication time after now of a published post: when the public site changes
     /// without a write (a post dated in the future comes due).
     func nextScheduledPublication() async throws -> Date?
+
+    /// Every row of the site's content, ids kept, read in one consistent view.
+    func snapshot() async throws -> SiteSnapshot
+    /// Writes `snapshot` into this store in one transaction, ids kept. Refuses a store that
+    /// already has content unless `replacing` is true, which deletes that content first.
+    func restore(_ snapshot: SiteSnapshot, replacing: Bool) async throws
 }

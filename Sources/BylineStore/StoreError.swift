@@ -3,12 +3,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidInput(String)
     case notFound(String)
     case slugTaken(String)
+    /// A copy would overwrite existing content.
+    case notEmpty(String)
 
     public var description: String {
         switch self {
         case .invalidInput(let reason): "invalid input: \(reason)"
         case .notFound(let what): "not found: \(what)"
         case .slugTaken(let slug): "the slug \"\(slug)\" is already in use"
+        case .notEmpty(let what): "\(what) already has content"
         }
     }
 }
