@@ -349,10 +349,13 @@ class ServerError(AssertionError):
 class Server:
     """`byline serve` as a subprocess on a free loopback port."""
 
-    def __init__(self, data_dir: Path, log_path: Path, demo: bool):
+    def __init__(self, data_dir: Path, log_path: Path, demo: bool,
+                 args: list | None = None, env: dict | None = None):
         self.data_dir = Path(data_dir)
         self.log_path = Path(log_path)
         self.demo = demo
+        self.args = list(args or [])
+        self.env = dict(env or {})
         self.port = None
         self.proc = None
         self._log = None
@@ -392,11 +395,12 @@ class Server:
                    "--host", "127.0.0.1", "--port", str(self.port)]
             if self.demo:
                 cmd.append("--demo")
+            cmd += self.args
             self._log = open(self.log_path, "ab")
             self._log.write(f"$ {' '.join(cmd)}\n".encode())
             self._log.flush()
             self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, env=child_env())
+                                         stdin=subprocess.DEVNULL, env={**child_env(), **self.env})
             if self._wait_healthy():
                 return self
             code = self.proc.poll()

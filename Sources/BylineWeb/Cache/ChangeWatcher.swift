@@ -12,6 +12,7 @@ struct ChangeWatcher: Service {
     let cache: PageCache
     let clock: any WallClock
     let interval: Duration
+    let timeout: Duration
     let navigationTagLimit: Int
     let logger: Logger
 
@@ -19,23 +20,25 @@ struct ChangeWatcher: Service {
     static let batch = 500
 
     func run() async throws {
-        var state = try await initialState()
-        while !Task.isShuttingDownGracefully {
-            do {
+        // Cancelled on graceful shutdown, so a poll waiting on an absent database cannot hold it up.
+        try? await cancelWhenGracefulShutdown {
+            var state = try await initialState()
+            while !Task.isCancelled {
                 try await Task.sleep(for: interval)
-            } catch {
-                return  // cancelled
-            }
-            do {
-                try await poll(&state)
-            } catch {
-                // The database may be away for a moment; pages already cached keep being served.
-                logger.warning("change watcher: \(error)")
+                do {
+                    let current = state
+                    state = try await withDeadline(timeout) { try await poll(current) }
+                } catch is CancellationError {
+                    return
+                } catch {
+                    // The database may be away for a moment; pages already cached keep being served.
+                    logger.warning("change watcher: \(error)")
+                }
             }
         }
     }
 
-    struct State {
+    struct State: Sendable {
         var lastSequence: Int64
         var navigation: [String]
         var nextScheduled: Date?
@@ -47,6 +50,8 @@ struct ChangeWatcher: Service {
                 return State(
                     lastSequence: try await store.latestChange(), navigation: try await navigation(),
                     nextScheduled: try await store.nextScheduledPublication())
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
                 logger.warning("change watcher cannot start yet: \(error)")
                 try await Task.sleep(for: .seconds(1))
@@ -54,7 +59,8 @@ struct ChangeWatcher: Service {
         }
     }
 
-    func poll(_ state: inout State) async throws {
+    func poll(_ current: State) async throws -> State {
+        var state = current
         let latest = try await store.latestChange()
         if latest > state.lastSequence {
             let changes = try await store.changes(after: state.lastSequence, limit: Self.batch)
@@ -77,6 +83,7 @@ struct ChangeWatcher: Service {
             cache.removeAll()
             state.nextScheduled = try await store.nextScheduledPublication()
         }
+        return state
     }
 
     private func navigation() async throws -> [String] {

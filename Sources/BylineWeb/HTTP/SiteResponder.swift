@@ -69,7 +69,8 @@ struct SiteResponder: HTTPResponder {
     private func render(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {
         let epoch = cache?.epoch ?? 0
         do {
-            switch try await pages.render(route) {
+            let pages = self.pages
+            switch try await withDeadline(pages.options.databaseTimeout, { try await pages.render(route) }) {
             case .document(let status, let text, let contentType, let dependencies):
                 let page = PreparedPage(
                     status: status, body: ByteBuffer(string: text), contentType: contentType, cacheControl: "no-cache",

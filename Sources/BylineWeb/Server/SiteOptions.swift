@@ -8,10 +8,12 @@ public struct SiteOptions: Sendable {
     public var pageCacheBytes: Int
     /// How often the server looks for changes made by other processes or nodes.
     public var changePollInterval: Duration
+    /// How long a page may wait for the database before the reader gets 503 and Retry-After.
+    public var databaseTimeout: Duration
 
     public init(
         publicURL: String, navigationTagLimit: Int = 6, pageCacheBytes: Int = 64 << 20,
-        changePollInterval: Duration = .milliseconds(200)
+        changePollInterval: Duration = .milliseconds(200), databaseTimeout: Duration = .seconds(5)
     ) {
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
@@ -19,5 +21,6 @@ public struct SiteOptions: Sendable {
         self.navigationTagLimit = navigationTagLimit
         self.pageCacheBytes = pageCacheBytes
         self.changePollInterval = changePollInterval
+        self.databaseTimeout = databaseTimeout
     }
 }

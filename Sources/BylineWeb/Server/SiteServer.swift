@@ -28,6 +28,7 @@ public struct SiteServer: Sendable {
             services.append(
                 ChangeWatcher(
                     store: pages.store, cache: cache, clock: pages.clock, interval: pages.options.changePollInterval,
+                    timeout: pages.options.databaseTimeout,
                     navigationTagLimit: pages.options.navigationTagLimit, logger: logger))
         }
         // Bounded headers and idle connections: a client cannot hold memory or sockets for free.
