@@ -54,7 +54,10 @@ def make_dangling_symlink(path):
 
 def make_unreadable(path):
     if os.geteuid() == 0:
-        pytest.skip("root can read a chmod 000 file; covered by the missing-file cases")
+        # Root reads a chmod 000 file; a link to /proc/self/mem opens but fails on read (EIO),
+        # which is an unreadable file for root too.
+        path.symlink_to("/proc/self/mem")
+        return path
     path.write_text("Readable Title\n\nAuthor\n\nBody.\n", encoding="utf-8")
     path.chmod(0)
     return path
