@@ -40,6 +40,12 @@ import Testing
             #expect(html.contains("\"@type\":\"NewsArticle\""))
             #expect(html.contains("<link rel=\"canonical\" href=\"https://news.example/\(Self.seedSlug)/\">"))
             #expect(html.contains("property=\"og:type\" content=\"article\""))
+            // Fields the seed lacks (tags, author bio) leave no empty element behind.
+            #expect(!html.contains("href=\"\""))
+            #expect(!html.contains("post-kicker"))
+            let home = try await client.get("/").text
+            #expect(!home.contains("application/ld+json"))
+            #expect(!home.contains("href=\"\""))
         }
     }
 

@@ -13,8 +13,21 @@ protocol TemplateFields: MustacheParent {
 extension TemplateFields {
     func child(named name: String) -> Any? {
         guard let keyPath = Self.templateFields[name] else { return nil }
-        return self[keyPath: keyPath]
+        let value = self[keyPath: keyPath]
+        // An optional field read through a key path arrives boxed: an `Any` holding `nil` is not
+        // nil to Mustache, and `{{#field}}` would render its section for a missing value.
+        if let optional = value as? any OptionalField { return optional.wrappedValue }
+        return value
     }
+}
+
+/// Lets ``TemplateFields`` see through an optional hidden in an `Any`.
+private protocol OptionalField {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalField {
+    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
 }
 
 extension PostCardView: TemplateFields {
