@@ -10,11 +10,12 @@ public enum StoreOpener {
     ///   - databaseURL: nil or empty: SQLite at `<dataFolder>/byline.sqlite` (the folder is
     ///     created); `postgres://` or `postgresql://`: PostgreSQL (see ``PostgresStore``).
     ///   - dataFolder: the site's data folder.
+    ///   - poolSize: PostgreSQL connections per node (SQLite ignores it).
     /// - Throws: ``StoreOpenError`` for a folder or URL it cannot use, ``PostgresStoreError`` when
     ///   PostgreSQL cannot be reached, or the engine's own error.
-    public static func open(databaseURL: String?, dataFolder: String, clock: any WallClock) async throws
-        -> OpenedStore
-    {
+    public static func open(
+        databaseURL: String?, dataFolder: String, clock: any WallClock, poolSize: Int = 10
+    ) async throws -> OpenedStore {
         let url = databaseURL?.trimmingWhitespace() ?? ""
         if url.isEmpty {
             return try openSQLite(dataFolder: dataFolder, clock: clock)
@@ -23,7 +24,7 @@ public enum StoreOpener {
         guard let scheme, PostgresURL.schemes.contains(scheme) else {
             throw StoreOpenError.unsupportedURL(PostgresURL.redacted(url))
         }
-        let store = try PostgresStore(url: url, clock: clock)
+        let store = try PostgresStore(url: url, maxConnections: poolSize, clock: clock)
         try await store.start()
         return OpenedStore(store: store, service: store, close: { await store.shutdown() })
     }

@@ -16,15 +16,25 @@ struct DataOptions: ParsableArguments {
     )
     var databaseURL: String?
 
+    @Option(name: .customLong("database-pool-size"), help: "PostgreSQL connections this process may open.")
+    var databasePoolSize: Int = 10
+
     /// The URL in force: the option, else the environment.
     var effectiveDatabaseURL: String? {
         databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    func validate() throws {
+        if !(1...1000).contains(databasePoolSize) {
+            throw ValidationError("--database-pool-size must be between 1 and 1000")
+        }
+    }
+
     /// Opens the site's store (creating the data folder on first use) and applies migrations.
     func open(clock: any WallClock = SystemClock()) async throws -> OpenedStore {
         do {
-            return try await StoreOpener.open(databaseURL: effectiveDatabaseURL, dataFolder: data, clock: clock)
+            return try await StoreOpener.open(
+                databaseURL: effectiveDatabaseURL, dataFolder: data, clock: clock, poolSize: databasePoolSize)
         } catch {
             throw CLIError("cannot open the site's database: \(error)")
         }
