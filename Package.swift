@@ -78,7 +78,14 @@ let package = Package(
             // their extra `Array` initialisers leak into these tests and slow type-checking to a stop.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
-        .testTarget(name: "BylineStoreTests", dependencies: ["BylineCore", "BylineStore", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineStoreTests",
+            dependencies: [
+                "BylineCore", "BylineStore", "BylineTestSupport",
+                // The job worker tests run workers in a ServiceGroup and quieten their logs.
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(
             name: "BylineWebTests",
             dependencies: [

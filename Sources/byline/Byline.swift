@@ -5,5 +5,5 @@ struct Byline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline",
         abstract: "Byline: a fast, simple news publishing platform.",
-        subcommands: [ServeCommand.self, ImportCommand.self, MigrateStoreCommand.self])
+        subcommands: [ServeCommand.self, ImportCommand.self, MigrateStoreCommand.self, JobsCommand.self])
 }

@@ -37,7 +37,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-page-cache"), help: "Render every request (for benchmarks and debugging).")
     var noPageCache = false
 
+    @Option(
+        name: .customLong("job-lease-seconds"),
+        help: "How long a claimed background job is held without news before another node may take it over.")
+    var jobLeaseSeconds: Int = 60
+
     func validate() throws {
+        if !(1...86400).contains(jobLeaseSeconds) {
+            throw ValidationError("--job-lease-seconds must be between 1 and 86400")
+        }
         if !(1...65536).contains(pageCacheMegabytes) {
             throw ValidationError("--page-cache-mb must be between 1 and 65536")
         }
@@ -84,8 +92,15 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, theme: theme,
             options: SiteOptions(publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20))
         let host = self.host
-        // The store's connection pool (PostgreSQL) runs beside the server and stops after it.
-        let services = opened.service.map { [$0] } ?? []
+        // The store's connection pool (PostgreSQL) runs beside the server and stops after it;
+        // the job worker shares background work with every other node on the same database.
+        var services = opened.service.map { [$0] } ?? []
+        if let queue = store as? any JobQueue {
+            services.append(
+                try JobWorker(
+                    queue: queue, handlers: TestSleepJob.handlers,
+                    settings: .init(lease: .seconds(jobLeaseSeconds)), logger: logger))
+        }
         let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
         }

@@ -28,10 +28,13 @@ import Testing
             #expect(
                 tables == [
                     "byline_migrations", "settings", "authors", "tags", "posts", "post_tags", "changes",
-                    "slug_redirects",
+                    "slug_redirects", "jobs",
                 ])
             let indexes = try await stores[0].indexNames()
-            #expect(indexes.isSuperset(of: ["posts_title_key", "posts_public", "posts_author", "post_tags_tag"]))
+            #expect(
+                indexes.isSuperset(of: [
+                    "posts_title_key", "posts_public", "posts_author", "post_tags_tag", "jobs_due", "jobs_lease",
+                ]))
             let saved = try await stores[0].upsertPost(matchingTitle: input("Seen Everywhere", tags: ["One"]))
             for store in stores {
                 #expect(try await store.post(id: saved.id)?.tags.map(\.name) == ["One"])

@@ -8,7 +8,9 @@ keep being served, the rest answers 503 with Retry-After, the node recovers by i
 
 from __future__ import annotations
 
+import json
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -72,9 +74,10 @@ def postgres():
     shutil.rmtree(folder.parent, ignore_errors=True)
 
 
-def pg_node(tmp_path: Path, name: str, database_url: str, demo: bool = False) -> e2e.Server:
+def pg_node(tmp_path: Path, name: str, database_url: str, demo: bool = False,
+            extra: list[str] | None = None) -> e2e.Server:
     return e2e.Server(tmp_path / f"{name}-data", tmp_path / f"{name}.log", demo=demo,
-                      args=["--database-url", database_url, "--public-url", "http://news.test"])
+                      args=["--database-url", database_url, "--public-url", "http://news.test", *(extra or [])])
 
 
 def byline(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -255,3 +258,60 @@ def test_a_database_outage_keeps_cached_pages_served_and_recovers_by_itself(post
         wait_until(lambda: node.get(e2e.SEED_PATH).status == 200, 2, "a post saved after the outage")
     finally:
         node.stop()
+
+
+def psql(url: str, sql: str) -> list[list[str]]:
+    out = subprocess.run(["psql", url, "-AtF", "\t", "-c", sql], capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return [line.split("\t") for line in out.stdout.splitlines() if line]
+
+
+def test_background_jobs_are_shared_by_nodes_and_survive_a_killed_node(postgres, tmp_path):
+    url = postgres.create_database()
+    lease = ["--job-lease-seconds", "2"]
+    a = pg_node(tmp_path, "job-a", url, extra=lease).start()
+    b = pg_node(tmp_path, "job-b", url, extra=lease).start()
+    try:
+        env = {"DATABASE_URL": url}
+        queued = byline("jobs", "enqueue-test", "--count", "24", "--milliseconds", "400", env=env)
+        assert queued.returncode == 0, queued.stderr
+        ids = queued.stdout.split()
+        assert len(ids) == 24
+
+        # Kill node A (no graceful shutdown) while it holds a job, after it has finished one.
+        marker = f"-{a.proc.pid}-"
+
+        def a_busy_after_finishing_one():
+            rows = psql(url, f"SELECT id, status FROM jobs WHERE locked_by LIKE '%{marker}%'")
+            running = [r[0] for r in rows if r[1] == "running"]
+            return running if running and any(r[1] == "done" for r in rows) else None
+
+        held = [[job] for job in wait_until(a_busy_after_finishing_one, 20, "node A working on its second job")]
+        a.proc.send_signal(signal.SIGKILL)
+        a.proc.wait(10)
+        a.proc = None
+        killed_job = held[0][0]
+
+        def finished():
+            status = json.loads(byline("jobs", "status", env=env).stdout)
+            return status if status["done"] == 24 else None
+
+        status = wait_until(finished, 60, "every job done")
+        assert status["failed"] == 0 and status["queued"] == 0 and status["running"] == 0, status
+        rows = psql(url, "SELECT id, status, attempts, locked_by FROM jobs ORDER BY id")
+        assert [r[0] for r in rows] == ids
+        assert all(r[1] == "done" for r in rows), rows
+        by_id = {r[0]: r for r in rows}
+        # The job A died holding was taken over after its lease and finished by B, once.
+        assert int(by_id[killed_job][2]) == 2, by_id[killed_job]
+        assert marker not in by_id[killed_job][3], by_id[killed_job]
+        # Nothing ran twice otherwise: every other job needed exactly one attempt.
+        others = [r for r in rows if r[0] != killed_job and marker not in r[3]]
+        assert all(int(r[2]) == 1 for r in others), others
+        # Both nodes shared the work before A died.
+        workers = {r[3].rsplit("-", 2)[0] + "-" + r[3].rsplit("-", 2)[1] for r in rows}
+        assert len(workers) == 2, workers
+    finally:
+        if a.proc is not None:
+            a.stop()
+        b.stop()

@@ -90,7 +90,30 @@ enum PostgresMigrations {
                     created_at TIMESTAMPTZ NOT NULL
                 )
                 """,
-            ])
+            ]),
+        Migration(
+            name: "v2-jobs",
+            statements: [
+                """
+                CREATE TABLE jobs (
+                    id BIGSERIAL PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (length(kind) > 0),
+                    payload TEXT NOT NULL,
+                    unique_key TEXT UNIQUE,
+                    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+                    run_at TIMESTAMPTZ NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    max_attempts INTEGER NOT NULL CHECK (max_attempts >= 1),
+                    locked_by TEXT,
+                    locked_until TIMESTAMPTZ,
+                    last_error TEXT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX jobs_due ON jobs(status, run_at)",
+                "CREATE INDEX jobs_lease ON jobs(status, locked_until)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

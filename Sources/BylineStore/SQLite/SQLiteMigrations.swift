@@ -68,6 +68,28 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v2-jobs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE jobs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL CHECK (length(kind) > 0),
+                        payload TEXT NOT NULL,
+                        unique_key TEXT UNIQUE,
+                        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+                        run_at TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        max_attempts INTEGER NOT NULL CHECK (max_attempts >= 1),
+                        locked_by TEXT,
+                        locked_until TEXT,
+                        last_error TEXT,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE INDEX jobs_due ON jobs(status, run_at);
+                    CREATE INDEX jobs_lease ON jobs(status, locked_until);
+                    """)
+        }
         return migrator
     }
 }
