@@ -102,22 +102,13 @@ struct SitePages: Sendable {
         guard let (tag, page) = try await store.publicPosts(tagSlug: slug, request),
             !page.items.isEmpty || number == 1
         else { return notFound(site: site) }
-        let title = "\(tag.name)" + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
-        let meta = PageMeta(
-            title: title, ogTitle: tag.name,
-            description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description,
-            canonical: absolute(SiteRoute.canonicalPath(.tag(slug: slug, page: number))))
-        return ok(
-            "tag", dependsOn: [.tag(tag.id)],
-            site.context(
-                meta: meta, currentTagSlug: slug,
-                [
-                    "tag": ArchiveOwnerView(
-                        name: tag.name, url: SiteRoute.canonicalPath(.tag(slug: slug, page: 1)),
-                        description: tag.description, bio: "", postCount: page.totalItems),
-                    "posts": cards(page.items, site: site, leadFirst: false),
-                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.tag(slug: slug, page: $0)) },
-                ]))
+        let owner = ArchiveOwnerView(
+            name: tag.name, url: SiteRoute.canonicalPath(.tag(slug: slug, page: 1)), description: tag.description,
+            bio: "", postCount: page.totalItems)
+        return listing(
+            "tag", owner: owner, page: page, site: site, dependsOn: .tag(tag.id), currentTagSlug: slug,
+            description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description
+        ) { .tag(slug: slug, page: $0) }
     }
 
     func author(slug: String, page number: Int, site: SiteView) async throws -> RenderedPage {
@@ -125,21 +116,33 @@ struct SitePages: Sendable {
         guard let (author, page) = try await store.publicPosts(authorSlug: slug, request),
             !page.items.isEmpty || number == 1
         else { return notFound(site: site) }
-        let title = "\(author.name)" + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
+        let owner = ArchiveOwnerView(
+            name: author.name, url: SiteRoute.canonicalPath(.author(slug: slug, page: 1)), description: "",
+            bio: author.bio, postCount: page.totalItems)
+        return listing(
+            "author", owner: owner, page: page, site: site, dependsOn: .author(author.id), ogType: "profile",
+            description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio
+        ) { .author(slug: slug, page: $0) }
+    }
+
+    /// A tag's or an author's paginated list of posts; the template sees the owner under its own name.
+    private func listing(
+        _ template: String, owner: ArchiveOwnerView, page: Page<PostSummary>, site: SiteView,
+        dependsOn key: ChangeKey, currentTagSlug: String? = nil, ogType: String = "website", description: String,
+        route: (Int) -> SiteRoute
+    ) -> RenderedPage {
+        let number = page.number
+        let title = owner.name + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
         let meta = PageMeta(
-            title: title, ogTitle: author.name,
-            description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio,
-            canonical: absolute(SiteRoute.canonicalPath(.author(slug: slug, page: number))), ogType: "profile")
+            title: title, ogTitle: owner.name, description: description,
+            canonical: absolute(SiteRoute.canonicalPath(route(number))), ogType: ogType)
         return ok(
-            "author", dependsOn: [.author(author.id)],
+            template, dependsOn: [key],
             site.context(
-                meta: meta,
+                meta: meta, currentTagSlug: currentTagSlug,
                 [
-                    "author": ArchiveOwnerView(
-                        name: author.name, url: SiteRoute.canonicalPath(.author(slug: slug, page: 1)),
-                        description: "", bio: author.bio, postCount: page.totalItems),
-                    "posts": cards(page.items, site: site, leadFirst: false),
-                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.author(slug: slug, page: $0)) },
+                    template: owner, "posts": cards(page.items, site: site, leadFirst: false),
+                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(route($0)) },
                 ]))
     }
 
