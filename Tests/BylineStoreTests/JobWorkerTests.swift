@@ -60,17 +60,8 @@ import Testing
             let stopped = Recorder<Int64>()
             let doomed = try JobWorker(
                 queue: queueA,
-                handlers: [
-                    "slow": { job in
-                        started.append(job.id)
-                        do {
-                            try await Task.sleep(for: .seconds(60))
-                        } catch {
-                            stopped.append(job.id)
-                            throw error
-                        }
-                    }
-                ], settings: settings(workerID: "A"), logger: quietLogger)
+                handlers: ["slow": slowHandler(started: started, stopped: stopped)], settings: settings(workerID: "A"),
+                logger: quietLogger)
             let crashing = Task { try await doomed.run() }
             #expect(try await eventually { !started.items.isEmpty })
             // The node dies: its task ends without completing or failing the job.
@@ -192,17 +183,8 @@ import Testing
             let stopped = Recorder<Int64>()
             let stalled = try JobWorker(
                 queue: queueA,
-                handlers: [
-                    "slow": { job in
-                        started.append(job.id)
-                        do {
-                            try await Task.sleep(for: .seconds(60))
-                        } catch {
-                            stopped.append(job.id)
-                            throw error
-                        }
-                    }
-                ], settings: settings(workerID: "A", lease: .milliseconds(400)), logger: quietLogger)
+                handlers: ["slow": slowHandler(started: started, stopped: stopped)],
+                settings: settings(workerID: "A", lease: .milliseconds(400)), logger: quietLogger)
             let running = Task { try await stalled.run() }
             #expect(try await eventually { !started.items.isEmpty })
             // A's node stalls past its lease and B takes the job over before A's next extension.
@@ -247,6 +229,19 @@ private func eventually(
 }
 
 /// Values handlers report from their tasks.
+/// A handler that would run for a minute: records when it starts and when it is stopped early.
+private func slowHandler(started: Recorder<Int64>, stopped: Recorder<Int64>) -> JobHandler {
+    { job in
+        started.append(job.id)
+        do {
+            try await Task.sleep(for: .seconds(60))
+        } catch {
+            stopped.append(job.id)
+            throw error
+        }
+    }
+}
+
 private final class Recorder<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [Value] = []

@@ -85,37 +85,14 @@ public struct SiteSnapshot: Codable, Sendable, Equatable {
     /// A checksum of every value, with times to the millisecond (the finest both engines keep):
     /// equal checksums mean the copy holds the same content.
     public func checksum() -> String {
-        var copy = self
-        func ms(_ date: Date) -> Date {
-            Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
-        }
-        copy.authors = authors.map {
-            var a = $0
-            a.createdAt = ms(a.createdAt)
-            a.updatedAt = ms(a.updatedAt)
-            return a
-        }
-        copy.tags = tags.map {
-            var t = $0
-            t.createdAt = ms(t.createdAt)
-            return t
-        }
-        copy.posts = posts.map { post in
-            var p = post
-            p.publishedAt = p.publishedAt.map(ms)
-            p.createdAt = ms(p.createdAt)
-            p.updatedAt = ms(p.updatedAt)
-            return p
-        }
-        copy.redirects = redirects.map {
-            var r = $0
-            r.createdAt = ms(r.createdAt)
-            return r
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        let data = (try? encoder.encode(copy)) ?? Data()
+        // Whole milliseconds: SQLite keeps milliseconds, PostgreSQL microseconds.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        }
+        let data = (try? encoder.encode(self)) ?? Data()
         return ContentHash.hex([UInt8](data))
     }
 }
