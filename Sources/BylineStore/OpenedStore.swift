@@ -2,13 +2,13 @@ import ServiceLifecycle
 
 /// A store ``StoreOpener`` opened, ready for queries, with what keeps it running.
 public struct OpenedStore: Sendable {
-    public let store: any Store
+    public let store: SiteStore
     /// Add this to the server's `ServiceGroup`: it keeps the store's connections open until the
     /// group shuts down, then closes them. nil when nothing needs to run (SQLite).
     public let service: (any Service)?
     private let closer: @Sendable () async -> Void
 
-    public init(store: any Store, service: (any Service)?, close: @escaping @Sendable () async -> Void) {
+    public init(store: SiteStore, service: (any Service)?, close: @escaping @Sendable () async -> Void) {
         self.store = store
         self.service = service
         self.closer = close

@@ -8,7 +8,7 @@ public enum StoreOpener {
     ///
     /// - Parameters:
     ///   - databaseURL: nil or empty: SQLite at `<dataFolder>/byline.sqlite` (the folder is
-    ///     created); `postgres://` or `postgresql://`: PostgreSQL (see ``PostgresStore``).
+    ///     created); `postgres://` or `postgresql://`: PostgreSQL (see ``PostgresEngine``).
     ///   - dataFolder: the site's data folder.
     ///   - poolSize: PostgreSQL connections per node (SQLite ignores it).
     /// - Throws: ``StoreOpenError`` for a folder or URL it cannot use, ``PostgresStoreError`` when
@@ -24,9 +24,11 @@ public enum StoreOpener {
         guard let scheme, PostgresURL.schemes.contains(scheme) else {
             throw StoreOpenError.unsupportedURL(PostgresURL.redacted(url))
         }
-        let store = try PostgresStore(url: url, maxConnections: poolSize, clock: clock)
-        try await store.start()
-        return OpenedStore(store: store, service: store, close: { await store.shutdown() })
+        let engine = try PostgresEngine(url: url, maxConnections: poolSize)
+        try await engine.start()
+        return OpenedStore(
+            store: SiteStore(engine: engine, clock: clock, coordinationTime: .databaseClock), service: engine,
+            close: { await engine.shutdown() })
     }
 
     static func openSQLite(dataFolder: String, clock: any WallClock) throws -> OpenedStore {
@@ -35,8 +37,8 @@ public enum StoreOpener {
         } catch {
             throw StoreOpenError.dataFolder(dataFolder, error.localizedDescription)
         }
-        let path = (dataFolder as NSString).appendingPathComponent(SQLiteStore.fileName)
-        let store = try SQLiteStore(path: path, clock: clock)
+        let path = (dataFolder as NSString).appendingPathComponent(SQLiteEngine.fileName)
+        let store = try SiteStore.sqlite(path: path, clock: clock)
         return OpenedStore(store: store, service: nil, close: {})
     }
 }

@@ -62,7 +62,7 @@ import Testing
                 try await group.waitForAll()
             }
             #expect(try await temp.store.postCount() == titles.count)
-            let archive = try await temp.store.publicArchive()
+            let archive = try await temp.store.publicPosts(PageRequest(number: 1, perPage: 1000)).items
             #expect(Set(archive.map(\.title)) == Set(titles))
             #expect(Set(archive.map(\.slug)).count == titles.count)
             for number in 0..<perStore {

@@ -7,12 +7,12 @@ import Testing
 extension TestStore {
     /// The test store as a job queue: every engine is one.
     var queue: any JobQueue {
-        get throws { try #require(store as? any JobQueue) }
+        get throws { store }
     }
 
     /// A second node's job queue on the same database.
     func anotherQueue() async throws -> any JobQueue {
-        try #require(try await openAnother() as? any JobQueue)
+        try await openAnother()
     }
 }
 
@@ -226,6 +226,44 @@ extension TestStore {
             let job = try #require(try await queue.job(id: poison))
             #expect(job.status == .failed && job.attempts == 1 && job.lockedUntil == nil)
             #expect(job.lastError?.contains("the lease expired") == true)
+        }
+    }
+
+    /// Two nodes whose clocks disagree by an hour: with leases on the database's clock the node
+    /// running ahead cannot take over a job whose lease is still running; on its own clock (the
+    /// positive control, how it was) it takes it over at once and the job would run twice.
+    @Test(arguments: [SiteStore.CoordinationTime.databaseClock, .storeClock])
+    func aNodeWhoseClockRunsAheadDoesNotTakeOverARunningJob(_ time: SiteStore.CoordinationTime) async throws {
+        try await TestStore.with(.postgres, now: Date()) { temp in
+            let onTime = try await temp.openAnother(clock: SystemClock(), coordinationTime: time)
+            let ahead = try await temp.openAnother(
+                clock: ManualClock(Date().addingTimeInterval(3600)), coordinationTime: time)
+            let id = try await onTime.enqueue(kind: "mail")
+            let claimed = try #require(try await onTime.claim(worker: "a", kinds: ["mail"], lease: .seconds(60)))
+            #expect(claimed.id == id)
+            let takenOver = try await ahead.claim(worker: "b", kinds: ["mail"], lease: .seconds(60))
+            switch time {
+            case .databaseClock:
+                #expect(takenOver == nil)
+                #expect(try await onTime.complete(jobID: id, worker: "a"))
+            case .storeClock:
+                #expect(takenOver?.id == id)
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func finishedJobsArePruned(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            let queue = try temp.queue
+            let done = try await queue.enqueue(kind: "mail")
+            let waiting = try await queue.enqueue(kind: "mail", runAt: temp.clock.now() + 86400 * 30)
+            _ = try #require(try await queue.claim(worker: "w", kinds: ["mail"], lease: lease))
+            #expect(try await queue.complete(jobID: done, worker: "w"))
+            #expect(try await queue.pruneFinishedJobs(before: temp.clock.now()) == 0)
+            temp.clock.advance(by: 86400 * 8)
+            #expect(try await queue.pruneFinishedJobs(before: temp.clock.now() - 86400 * 7) == 1)
+            #expect(try await queue.job(id: done) == nil)
+            #expect(try await queue.job(id: waiting) != nil)
         }
     }
 }

@@ -16,30 +16,32 @@ import Testing
     @Test func nodesStartingTogetherApplyEachMigrationOnce() async throws {
         try await withEmptyDatabase { url in
             let clock = ManualClock(TestStore.defaultNow)
-            let stores = try (0..<4).map { _ in try PostgresStore(url: url, maxConnections: 2, clock: clock) }
+            let engines = try (0..<4).map { _ in try PostgresEngine(url: url, maxConnections: 2) }
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for store in stores { group.addTask { try await store.start() } }
+                for engine in engines { group.addTask { try await engine.start() } }
                 try await group.waitForAll()
             }
-            for store in stores {
-                #expect(try await store.appliedMigrations() == PostgresMigrations.all.map(\.name))
+            for engine in engines {
+                #expect(try await engine.appliedMigrations() == PostgresMigrations.all.map(\.name))
             }
-            let tables = try await stores[0].tableNames()
+            let tables = try await engines[0].tableNames()
             #expect(
                 tables == [
                     "byline_migrations", "settings", "authors", "tags", "posts", "post_tags", "changes",
-                    "slug_redirects", "jobs",
+                    "slug_redirects", "jobs", "counters",
                 ])
-            let indexes = try await stores[0].indexNames()
+            let indexes = try await engines[0].indexNames()
             #expect(
                 indexes.isSuperset(of: [
-                    "posts_title_key", "posts_public", "posts_author", "post_tags_tag", "jobs_due", "jobs_lease",
+                    "posts_title_key", "posts_listing", "posts_author_listing", "post_tags_listing", "jobs_due",
+                    "jobs_lease", "changes_at",
                 ]))
+            let stores = engines.map { SiteStore(engine: $0, clock: clock, coordinationTime: .databaseClock) }
             let saved = try await stores[0].upsertPost(matchingTitle: input("Seen Everywhere", tags: ["One"]))
             for store in stores {
                 #expect(try await store.post(id: saved.id)?.tags.map(\.name) == ["One"])
             }
-            for store in stores { await store.shutdown() }
+            for engine in engines { await engine.shutdown() }
         }
     }
 
@@ -49,13 +51,12 @@ import Testing
             ("postgres://127.0.0.1/site", "no user name"),
             ("postgres://byline@:5432/site", "no host"),
             ("postgres://byline@127.0.0.1:0/site", "out of range"),
-            ("postgres://byline@127.0.0.1/site?sslmode=require", "needs TLS"),
             ("postgres://byline@127.0.0.1/site?pool=3", "unsupported parameter pool"),
             ("postgres://byline@127.0.0.1/site/extra", "just the database name"),
             ("just words", "not a URL"),
         ]
         for (url, reason) in cases {
-            let error = #expect(throws: PostgresStoreError.self) { try PostgresStore(url: url) }
+            let error = #expect(throws: PostgresStoreError.self) { try PostgresEngine(url: url) }
             guard case .invalidURL(let message) = error else {
                 Issue.record("\(url): expected invalidURL, got \(String(describing: error))")
                 continue
@@ -64,14 +65,14 @@ import Testing
         }
         // A password never appears in the message.
         let error = #expect(throws: PostgresStoreError.self) {
-            try PostgresStore(url: "postgres://byline:s3cret@127.0.0.1/site?x=1")
+            try PostgresEngine(url: "postgres://byline:s3cret@127.0.0.1/site?x=1")
         }
         #expect(error.map { "\($0)" }?.contains("s3cret") == false)
         #expect(throws: StoreError.self) {
-            try PostgresStore(url: "postgres://byline@127.0.0.1/site", maxConnections: 0)
+            try PostgresEngine(url: "postgres://byline@127.0.0.1/site", maxConnections: 0)
         }
         // Accepted forms (nothing connects yet).
-        _ = try PostgresStore(url: "postgresql://byline:pw@127.0.0.1:6543/site?sslmode=disable")
+        _ = try PostgresEngine(url: "postgresql://byline:pw@127.0.0.1:6543/site?sslmode=disable")
         let parsed = try PostgresURL(parsing: "postgres://us%40er:p%3Aw@db.example:6543/my_site")
         #expect(
             parsed
@@ -81,9 +82,10 @@ import Testing
 
     @Test func refusedConnectionFailsFastWithTheAddress() async throws {
         let port = try unusedPort()
-        let store = try PostgresStore(url: "postgres://byline@127.0.0.1:\(port)/site")
+        let engine = try PostgresEngine(url: "postgres://byline@127.0.0.1:\(port)/site")
+        let store = SiteStore(engine: engine, coordinationTime: .databaseClock)
         let started = Date()
-        let error = await #expect(throws: PostgresStoreError.self) { try await store.start() }
+        let error = await #expect(throws: PostgresStoreError.self) { try await engine.start() }
         guard case .cannotConnect(let reason) = error else {
             Issue.record("expected cannotConnect, got \(String(describing: error))")
             return
@@ -97,13 +99,14 @@ import Testing
     @Test func missingDatabaseIsACannotConnectError() async throws {
         let server = try serverURL()
         let url = try PostgresURL(parsing: server).with(database: "byline_no_such_database").text
-        let store = try PostgresStore(url: url)
-        let error = await #expect(throws: PostgresStoreError.self) { try await store.start() }
+        let engine = try PostgresEngine(url: url)
+        let error = await #expect(throws: PostgresStoreError.self) { try await engine.start() }
         #expect(error.map { "\($0)" }?.contains("does not exist") == true, "\(String(describing: error))")
     }
 
     @Test func queriesBeforeTheStoreRunsFailClearly() async throws {
-        let store = try PostgresStore(url: "postgres://byline@127.0.0.1:5432/site")
+        let store = SiteStore(
+            engine: try PostgresEngine(url: "postgres://byline@127.0.0.1:5432/site"), coordinationTime: .databaseClock)
         await #expect(throws: PostgresStoreError.notRunning) { try await store.postCount() }
         await #expect(throws: PostgresStoreError.notRunning) {
             try await store.upsertPost(matchingTitle: input("Never"))
@@ -112,14 +115,67 @@ import Testing
 
     @Test func runAsAServiceRunsThePoolUntilCancelled() async throws {
         try await withEmptyDatabase { url in
-            let store = try PostgresStore(url: url, clock: ManualClock(TestStore.defaultNow))
-            let service = Task { try await store.run() }
-            try await store.migrate()
+            let engine = try PostgresEngine(url: url)
+            let store = SiteStore(
+                engine: engine, clock: ManualClock(TestStore.defaultNow), coordinationTime: .databaseClock)
+            let service = Task { try await engine.run() }
+            try await engine.migrate()
             _ = try await store.upsertPost(matchingTitle: input("Served"))
             #expect(try await store.postCount() == 1)
             service.cancel()
             try await service.value
             await #expect(throws: PostgresStoreError.notRunning) { try await store.postCount() }
+        }
+    }
+
+    /// A server that stops answering (its backend process stopped with SIGSTOP, as a hung host
+    /// or a network partition would) cannot hold a query past the deadline: the connection is
+    /// closed and the caller hears `timedOut` in time; the pool then connects afresh.
+    @Test func aStalledServerCannotHoldAQueryPastTheDeadline() async throws {
+        try await withEmptyDatabase { url in
+            let engine = try PostgresEngine(url: url, maxConnections: 1, queryTimeout: .seconds(1))
+            try await engine.start()
+            let store = SiteStore(engine: engine, coordinationTime: .databaseClock)
+            let backend: Int = try #require(try await engine.read { db in try db.value("SELECT pg_backend_pid()") })
+            #expect(kill(pid_t(backend), SIGSTOP) == 0)
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresStoreError.self) { try await store.postCount() }
+            let waited = ContinuousClock.now - started
+            kill(pid_t(backend), SIGCONT)
+            guard case .timedOut = error else {
+                Issue.record("expected timedOut, got \(String(describing: error))")
+                await engine.shutdown()
+                return
+            }
+            #expect(waited < .seconds(3), "waited \(waited)")
+            // The stalled connection was dropped: the next query gets a new one.
+            var answered = false
+            for _ in 0..<50 where !answered {
+                answered = (try? await store.postCount()) == 0
+                if !answered { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(answered)
+            await engine.shutdown()
+        }
+    }
+
+    /// The server ends a statement that runs past the deadline too (`statement_timeout`), so it
+    /// holds no locks after the client gave up.
+    @Test func theServerCancelsAStatementPastTheDeadline() async throws {
+        try await withEmptyDatabase { url in
+            let engine = try PostgresEngine(url: url, maxConnections: 1, queryTimeout: .seconds(1))
+            try await engine.start()
+            let error = await #expect(throws: PostgresStoreError.self) {
+                try await engine.read { db in try db.execute("SELECT pg_sleep(5)") }
+            }
+            guard case .timedOut = error else {
+                Issue.record("expected timedOut, got \(String(describing: error))")
+                await engine.shutdown()
+                return
+            }
+            // A long operation (a copy, a migration) is not bound by it.
+            try await engine.longRead { db in try db.execute("SELECT pg_sleep(1.5)") }
+            await engine.shutdown()
         }
     }
 }

@@ -11,18 +11,18 @@ import Testing
         let nested = folder.appendingPathComponent("site/data").path
         for url in [nil, "", "  "] as [String?] {
             let opened = try await StoreOpener.open(databaseURL: url, dataFolder: nested, clock: SystemClock())
-            #expect(opened.store is SQLiteStore)
+            #expect(opened.store.engine is SQLiteEngine)
             #expect(opened.service == nil)
             await opened.close()
         }
-        #expect(FileManager.default.fileExists(atPath: nested + "/" + SQLiteStore.fileName))
+        #expect(FileManager.default.fileExists(atPath: nested + "/" + SQLiteEngine.fileName))
     }
 
     @Test func postgresURLOpensAMigratedPostgresStore() async throws {
         try await TestStore.with(.postgres) { temp in
             let url = try #require(temp.databaseURL)
             let opened = try await StoreOpener.open(databaseURL: url, dataFolder: temp.dataFolder, clock: temp.clock)
-            #expect(opened.store is PostgresStore)
+            #expect(opened.store.engine is PostgresEngine)
             #expect(opened.service != nil)
             _ = try await opened.store.upsertPost(matchingTitle: input("Opened"))
             #expect(try await temp.store.postCount() == 1)

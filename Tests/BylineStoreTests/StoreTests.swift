@@ -108,7 +108,7 @@ import Testing
                 try await temp.store.publicPosts(authorSlug: "mara-ellison", PageRequest(number: 2, perPage: 5)))
             #expect(author.name == "Mara Ellison")
             #expect(authored.items.map(\.title) == ["Day 1", "Day 0"])
-            #expect(try await temp.store.publicArchive().count == 7)
+            #expect(try await temp.store.publicPosts(PageRequest(number: 1, perPage: 2)).totalItems == 7)
         }
     }
 

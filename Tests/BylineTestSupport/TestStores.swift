@@ -29,7 +29,7 @@ public final class TestStore: @unchecked Sendable {
 
     public let kind: StoreKind
     public let clock: ManualClock
-    public let store: any Store
+    public let store: SiteStore
     /// A fresh folder for the test's data files (the SQLite database lives here).
     public let dataFolder: String
     /// The PostgreSQL database's URL; nil for SQLite. `StoreOpener.open(databaseURL:dataFolder:clock:)`
@@ -38,7 +38,7 @@ public final class TestStore: @unchecked Sendable {
 
     private let postgres: (server: String, database: String)?
     private let lock = NSLock()
-    private var openedStores: [any Store]
+    private var openedStores: [SiteStore]
 
     /// Runs `body` with a fresh store and cleans up afterwards, also when `body` throws.
     public static func with<Result>(
@@ -62,7 +62,8 @@ public final class TestStore: @unchecked Sendable {
         let clock = ManualClock(now)
         switch kind {
         case .sqlite:
-            let store = try SQLiteStore(path: folder.appendingPathComponent(SQLiteStore.fileName).path, clock: clock)
+            let store = try SiteStore.sqlite(
+                path: folder.appendingPathComponent(SQLiteEngine.fileName).path, clock: clock)
             return TestStore(
                 kind: kind, clock: clock, store: store, dataFolder: folder.path, databaseURL: nil, postgres: nil)
         case .postgres:
@@ -86,7 +87,7 @@ public final class TestStore: @unchecked Sendable {
     }
 
     private init(
-        kind: StoreKind, clock: ManualClock, store: any Store, dataFolder: String, databaseURL: String?,
+        kind: StoreKind, clock: ManualClock, store: SiteStore, dataFolder: String, databaseURL: String?,
         postgres: (server: String, database: String)?
     ) {
         self.kind = kind
@@ -100,13 +101,17 @@ public final class TestStore: @unchecked Sendable {
 
     /// Another independent store on the same database with the same clock, as another process
     /// or node would open it. ``close()`` closes it too.
-    public func openAnother() async throws -> any Store {
-        let another: any Store
+    public func openAnother(
+        clock: (any WallClock)? = nil, coordinationTime: SiteStore.CoordinationTime = .storeClock
+    ) async throws -> SiteStore {
+        let another: SiteStore
         if let databaseURL {
-            another = try await Self.startPostgres(url: databaseURL, clock: clock)
+            another = try await Self.startPostgres(
+                url: databaseURL, clock: clock ?? self.clock, coordinationTime: coordinationTime)
         } else {
-            another = try SQLiteStore(
-                path: (dataFolder as NSString).appendingPathComponent(SQLiteStore.fileName), clock: clock)
+            another = try SiteStore.sqlite(
+                path: (dataFolder as NSString).appendingPathComponent(SQLiteEngine.fileName), clock: clock ?? self.clock
+            )
         }
         lock.withLock { openedStores.append(another) }
         return another
@@ -118,8 +123,8 @@ public final class TestStore: @unchecked Sendable {
             defer { openedStores = [] }
             return openedStores
         }
-        for case let store as PostgresStore in stores {
-            await store.shutdown()
+        for case let engine as PostgresEngine in stores.map(\.engine) {
+            await engine.shutdown()
         }
         if let postgres {
             try? await PostgresDatabases.drop(postgres.database, onServer: postgres.server)
@@ -127,13 +132,16 @@ public final class TestStore: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: dataFolder)
     }
 
-    private static func startPostgres(url: String, clock: ManualClock) async throws -> PostgresStore {
+    /// Tests move the store's clock, so leases follow it unless a test asks for the database's.
+    private static func startPostgres(
+        url: String, clock: any WallClock, coordinationTime: SiteStore.CoordinationTime = .storeClock
+    ) async throws -> SiteStore {
         // Small pools: many tests run at once against one server.
         var logger = Logger(label: "byline.test.postgres")
         logger.logLevel = .warning
-        let store = try PostgresStore(url: url, maxConnections: 4, clock: clock, logger: logger)
-        try await store.start()
-        return store
+        let engine = try PostgresEngine(url: url, maxConnections: 4, logger: logger)
+        try await engine.start()
+        return SiteStore(engine: engine, clock: clock, coordinationTime: coordinationTime)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// Guarantees, on every engine:
 /// - A committed enqueue survives a crash; a job is claimed by one worker at a time.
 /// - A claim is a lease: a worker that dies stops extending it, and once it has passed (by the
-///   store's clock) another worker claims the job again.
+///   store's clock, or on PostgreSQL the database server's) another worker claims the job again.
 /// - Only the worker holding an unexpired lease can complete, fail or extend the job (fencing):
 ///   a worker that stalled past its lease and was taken over gets `false` and changes nothing.
 ///
@@ -41,6 +41,9 @@ public protocol JobQueue: Sendable {
     func jobCounts() async throws -> JobCounts
 
     func job(id: Int64) async throws -> Job?
+
+    /// Deletes jobs that finished (done or failed) before `date`; returns how many went.
+    func pruneFinishedJobs(before date: Date) async throws -> Int
 }
 
 extension JobQueue {

@@ -1,10 +1,18 @@
 import Foundation
 
-/// The built-in job kind `"test.sleep"`: its handler sleeps for the payload's milliseconds
-/// (`{"milliseconds": 250}`) and does nothing else. The job mechanism's own load, for tests,
-/// `byline jobs enqueue-test` and checking a deployment's workers end to end.
+/// The job kind `"test.sleep"`: its handler sleeps for the payload's milliseconds
+/// (`{"milliseconds": 250}`) and does nothing else. The job mechanism's own load, for tests
+/// only: `byline serve` runs it and `byline jobs enqueue-test` (hidden) adds it only when the
+/// environment has `BYLINE_TEST_JOBS=1`.
 public enum TestSleepJob {
     public static let kind = "test.sleep"
+
+    /// The environment variable that turns the test kind on.
+    public static let environmentVariable = "BYLINE_TEST_JOBS"
+
+    public static var isEnabled: Bool {
+        ProcessInfo.processInfo.environment[environmentVariable] == "1"
+    }
 
     /// The longest sleep a payload may ask for: an hour.
     public static let maxMilliseconds = 3_600_000

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who runs a ``PostgresStore``'s connection pool. `PostgresClient.run()` may be called only
+/// Who runs a ``PostgresEngine``'s connection pool. `PostgresClient.run()` may be called only
 /// once, and queries hang while nobody runs it, so every path goes through this one state.
 final class PoolLifecycle: @unchecked Sendable {
     enum State {

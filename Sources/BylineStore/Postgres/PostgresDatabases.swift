@@ -36,15 +36,8 @@ public enum PostgresDatabases {
         to server: PostgresURL, _ body: (PostgresSession) async throws -> Void
     ) async throws {
         let logger = Logger(label: "byline.postgres.admin")
-        let configuration = PostgresConnection.Configuration(
-            host: server.host, port: server.port, username: server.username, password: server.password,
-            database: server.database, tls: .disable)
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-        } catch {
-            throw PostgresErrors.translate(error, endpoint: server.endpoint)
-        }
+        // With the URL's TLS (sslmode, sslrootcert); failures already translated.
+        let connection = try await server.connect(logger: logger)
         do {
             try await body(PostgresSession(connection: connection, logger: logger))
             try? await connection.close()

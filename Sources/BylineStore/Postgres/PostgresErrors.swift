@@ -29,6 +29,8 @@ enum PostgresErrors {
             if state.hasPrefix("28") || state == "3D000" {
                 return PostgresStoreError.cannotConnect("\(endpoint): \(message)")
             }
+            // query_canceled: the server's statement_timeout, the same deadline as the client's.
+            if state == "57014" { return PostgresStoreError.timedOut(message) }
             return PostgresStoreError.server(sqlState: state, message: message)
         }
         switch error.code {

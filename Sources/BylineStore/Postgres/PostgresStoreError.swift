@@ -8,8 +8,10 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     case server(sqlState: String, message: String)
     /// Writes from other nodes kept conflicting with this one; it was tried this many times.
     case conflict(attempts: Int, sqlState: String, message: String)
-    /// The store's connection pool is not running (``PostgresStore/start()`` or `run()`).
+    /// The store's connection pool is not running (``PostgresEngine/start()`` or `run()`).
     case notRunning
+    /// A statement did not finish within the store's deadline; its connection was closed.
+    case timedOut(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
         case .conflict(let attempts, let state, let message):
             "a write kept conflicting with concurrent writes (\(attempts) attempts, last: \(state) \(message))"
         case .notRunning: "the PostgreSQL store is not running: call start() or run it in a ServiceGroup"
+        case .timedOut(let reason): "PostgreSQL did not answer: \(reason)"
         }
     }
 }

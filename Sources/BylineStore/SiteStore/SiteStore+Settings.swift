@@ -1,12 +1,11 @@
 import BylineCore
-import PostgresNIO
 
 /// Site settings, kept as key/value rows so new settings need no migration.
-extension PostgresStore {
+extension SiteStore: SettingsStore {
     public func settings() async throws -> SiteSettings {
-        let values = try await withSession { db in
-            try await db.rows("SELECT key, value FROM settings").reduce(into: [String: String]()) { values, row in
-                values[try row.value("key")] = try row.value("value")
+        let values = try await engine.read { db in
+            try db.fetchAll("SELECT key, value FROM settings").reduce(into: [String: String]()) { values, row in
+                values[try row["key"]] = try row["value"] as String
             }
         }
         return SiteSettingsCoding.decode(values)
@@ -15,15 +14,15 @@ extension PostgresStore {
     public func saveSettings(_ settings: SiteSettings) async throws {
         let values = SiteSettingsCoding.encode(settings)
         let now = clock.now()
-        try await write { db in
+        try await engine.write { db in
             for (key, value) in values {
-                try await db.execute(
+                try db.execute(
                     """
                     INSERT INTO settings (key, value) VALUES (\(key), \(value))
-                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
                     """)
             }
-            try await Self.recordChange(db, TouchedKeys.settings, now: now)
+            try Self.recordChange(db, TouchedKeys.settings, now: now)
         }
     }
 }

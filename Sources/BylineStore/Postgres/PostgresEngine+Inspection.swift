@@ -1,7 +1,7 @@
 import PostgresNIO
 
 /// What the schema looks like, for tests and diagnostics.
-extension PostgresStore {
+extension PostgresEngine {
     /// Names in `byline_migrations`, oldest first.
     func appliedMigrations() async throws -> [String] {
         try await withSession { db in try await PostgresMigrations.applied(db) }

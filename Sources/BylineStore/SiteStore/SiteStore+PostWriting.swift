@@ -1,0 +1,219 @@
+import BylineCore
+import Foundation
+
+/// Editorial writes. Each public method is one transaction: a crash leaves all of it or none.
+extension SiteStore: PostWriting {
+    /// Shared by two nodes saving one new title at once: they take turns on PostgreSQL, or each
+    /// would create the post (title keys are not unique in the schema). The first key of
+    /// `pg_advisory_xact_lock(int, int)`; the second is the title key's hash.
+    static let titleLockClass: Int32 = 0x6279_6C6E
+
+    public func upsertPost(matchingTitle input: PostInput) async throws -> SavedPost {
+        let plan = try PostWritePlan(input, now: clock.now())
+        return try await engine.write { db in
+            let (saved, keys) = try Self.upsert(db, plan)
+            try Self.recordChange(db, keys, now: plan.now)
+            return saved
+        }
+    }
+
+    public func upsertPosts(matchingTitles inputs: [PostInput]) async throws -> [SavedPost] {
+        let now = clock.now()
+        var plans: [PostWritePlan] = []
+        for (index, input) in inputs.enumerated() {
+            do {
+                plans.append(try PostWritePlan(input, now: now))
+            } catch StoreError.invalidInput(let reason) {
+                throw StoreError.invalidInput("post \(index + 1) (\(input.title)): \(reason)")
+            }
+        }
+        guard !plans.isEmpty else { return [] }
+        let batch = plans
+        return try await engine.longWrite { db in
+            var saved: [SavedPost] = []
+            var keys: Set<ChangeKey> = []
+            for plan in batch {
+                let (post, touched) = try Self.upsert(db, plan)
+                saved.append(post)
+                keys.formUnion(touched)
+            }
+            try Self.recordChange(db, keys, now: now)
+            return saved
+        }
+    }
+
+    /// One post's upsert inside a transaction; returns it and the keys it touched.
+    static func upsert(_ db: any SQLConnection, _ plan: PostWritePlan) throws -> (SavedPost, Set<ChangeKey>) {
+        let input = plan.input
+        let now = plan.now
+        if db.dialect == .postgres {
+            try db.execute("SELECT pg_advisory_xact_lock(\(raw: String(titleLockClass)), hashtext(\(plan.titleKey)))")
+        }
+        let authorID = try findOrCreateAuthor(db, plan: plan)
+        let existing = try db.fetchOne(
+            """
+            SELECT id, slug, status, published_at, author_id, title_key FROM posts WHERE title_key = \(plan.titleKey)
+            ORDER BY id LIMIT 1\(sqlite: "", postgres: " FOR UPDATE")
+            """)
+        let before = try existing.map { try placement(db, row: $0) }
+        let publishedAt: Date
+        let saved: SavedPost
+        if let existing {
+            let id: Int64 = try existing["id"]
+            publishedAt = plan.publishedAt(existing: try existing["published_at"])
+            try db.execute(
+                """
+                UPDATE posts SET title = \(input.title), title_key = \(plan.titleKey),
+                    body = \(input.body.storedText), excerpt = \(plan.excerpt), status = \(input.status.rawValue),
+                    visibility = \(input.visibility.rawValue), published_at = \(publishedAt), updated_at = \(now),
+                    author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
+                    reading_minutes = \(plan.readingMinutes)
+                WHERE id = \(id)
+                """)
+            saved = SavedPost(id: id, slug: try existing["slug"], title: input.title, outcome: .updated)
+        } else {
+            let slug = try uniqueSlug(db, base: plan.postSlugBase, in: .posts)
+            publishedAt = plan.publishedAt(existing: nil)
+            let id = try db.insertReturningID(
+                """
+                INSERT INTO posts (title, title_key, slug, body, excerpt, status, visibility, published_at,
+                    created_at, updated_at, author_id, stated_reading_minutes, reading_minutes)
+                VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.body.storedText), \(plan.excerpt),
+                    \(input.status.rawValue), \(input.visibility.rawValue), \(publishedAt),
+                    \(now), \(now), \(authorID), \(input.statedReadingMinutes), \(plan.readingMinutes))
+                """)
+            saved = SavedPost(id: id, slug: slug, title: input.title, outcome: .created)
+        }
+        let tagIDs = try replaceTags(db, postID: saved.id, plan: plan, status: input.status, publishedAt: publishedAt)
+        let after = TouchedKeys.Placement(
+            postID: saved.id, authorID: authorID, titleKey: plan.titleKey, tagIDs: tagIDs)
+        let wasPublished = try existing.map { try $0["status"] as String == PostStatus.published.rawValue } ?? false
+        try PostCounts.adjust(
+            db, removing: wasPublished ? before : nil, adding: input.status == .published ? after : nil)
+        return (saved, TouchedKeys.upsert(before: before, after: after))
+    }
+
+    public func changeSlug(postID: Int64, to requested: String, takingOverRedirect: Bool) async throws -> String {
+        let slug = try RequestedSlug.validated(requested)
+        let now = clock.now()
+        return try await engine.write { db in
+            guard
+                let post = try db.fetchOne(
+                    """
+                    SELECT id, slug, author_id, title_key FROM posts WHERE id = \(postID)\(sqlite: "", postgres: " FOR UPDATE")
+                    """)
+            else { throw StoreError.notFound("post \(postID)") }
+            let current: String = try post["slug"]
+            if current == slug { return slug }
+            if try db.value("SELECT 1 FROM posts WHERE slug = \(slug)", as: Int.self) != nil {
+                throw StoreError.slugTaken(slug)
+            }
+            // An old slug of another post keeps that post's old links working: taking it breaks
+            // them, so only when asked. An old slug of this post simply comes back.
+            if let owner: Int64 = try db.value("SELECT post_id FROM slug_redirects WHERE old_slug = \(slug)"),
+                owner != postID, !takingOverRedirect
+            {
+                throw StoreError.slugTaken(slug)
+            }
+            try db.execute("DELETE FROM slug_redirects WHERE old_slug = \(slug)")
+            try db.execute(
+                """
+                INSERT INTO slug_redirects (old_slug, post_id, created_at) VALUES (\(current), \(postID), \(now))
+                ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id, created_at = excluded.created_at
+                """)
+            try db.execute("UPDATE posts SET slug = \(slug), updated_at = \(now) WHERE id = \(postID)")
+            try Self.recordChange(db, TouchedKeys.listing(try Self.placement(db, row: post)), now: now)
+            return slug
+        }
+    }
+
+    public func postCount() async throws -> Int {
+        try await engine.read { db in try db.value("SELECT COUNT(*) FROM posts") ?? 0 }
+    }
+
+    public func post(id: Int64) async throws -> Post? {
+        try await engine.read { db in try Self.fetchPost(db, where: "p.id = \(id)") }
+    }
+
+    static func findOrCreateAuthor(_ db: any SQLConnection, plan: PostWritePlan) throws -> Int64 {
+        try findOrCreate(
+            db, in: .authors, find: "SELECT id FROM authors WHERE name_key = \(plan.authorKey)",
+            slugBase: plan.authorSlugBase
+        ) { slug in
+            """
+            INSERT INTO authors (name, name_key, slug, created_at, updated_at)
+            VALUES (\(plan.input.authorName), \(plan.authorKey), \(slug), \(plan.now), \(plan.now))
+            ON CONFLICT (name_key) DO NOTHING RETURNING id
+            """
+        }
+    }
+
+    /// The id `find` selects, else that of the row `insert` creates with a free slug. `insert`
+    /// does nothing on a name conflict: another node created the row meanwhile, and `find` then
+    /// gives theirs instead of the whole transaction failing.
+    static func findOrCreate(
+        _ db: any SQLConnection, in table: SlugTable, find: SQL, slugBase: String, insert: (_ slug: String) -> SQL
+    ) throws -> Int64 {
+        if let id: Int64 = try db.value(find) { return id }
+        let slug = try uniqueSlug(db, base: slugBase, in: table)
+        if let id: Int64 = try db.value(insert(slug)) { return id }
+        guard let id: Int64 = try db.value(find) else { throw StoreError.notFound("\(table.rawValue) row") }
+        return id
+    }
+
+    /// Where the post in `row` (id, author_id, title_key) appears now.
+    static func placement(_ db: any SQLConnection, row: SQLRow) throws -> TouchedKeys.Placement {
+        let id: Int64 = try row["id"]
+        let tagIDs = try db.fetchAll("SELECT tag_id FROM post_tags WHERE post_id = \(id) ORDER BY position").map {
+            try $0["tag_id"] as Int64
+        }
+        return TouchedKeys.Placement(
+            postID: id, authorID: try row["author_id"], titleKey: try row["title_key"], tagIDs: tagIDs)
+    }
+
+    /// Sets a post's tags (found by name or created), each row carrying the post's status and
+    /// date so tag listings are one index range; returns the tag ids.
+    static func replaceTags(
+        _ db: any SQLConnection, postID: Int64, plan: PostWritePlan, status: PostStatus, publishedAt: Date
+    ) throws -> [Int64] {
+        var ids: [Int64] = []
+        try db.execute("DELETE FROM post_tags WHERE post_id = \(postID)")
+        for (position, tag) in plan.tags.enumerated() {
+            let id = try findOrCreate(
+                db, in: .tags, find: "SELECT id FROM tags WHERE name_key = \(tag.key)", slugBase: tag.slugBase
+            ) { slug in
+                """
+                INSERT INTO tags (name, name_key, slug, created_at) VALUES (\(tag.name), \(tag.key), \(slug), \(plan.now))
+                ON CONFLICT (name_key) DO NOTHING RETURNING id
+                """
+            }
+            guard !ids.contains(id) else { continue }
+            try db.execute(
+                """
+                INSERT INTO post_tags (post_id, tag_id, position, status, published_at)
+                VALUES (\(postID), \(id), \(position), \(status.rawValue), \(publishedAt))
+                ON CONFLICT DO NOTHING
+                """)
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Tables whose rows have a unique slug.
+    enum SlugTable: String {
+        case posts, authors, tags
+    }
+
+    /// A slug free in `table`; for posts also not an old slug that still redirects. Each try is
+    /// one unique-index lookup (a `LIKE 'base-%'` would scan every row: neither engine indexes it
+    /// under their default collations), and a clash is rare, so this stays fast at any size.
+    static func uniqueSlug(_ db: any SQLConnection, base: String, in table: SlugTable) throws -> String {
+        try Slug.unique(base) { candidate in
+            var query: SQL = "SELECT 1 FROM \(raw: table.rawValue) WHERE slug = \(candidate)"
+            if table == .posts {
+                query = query + " UNION ALL SELECT 1 FROM slug_redirects WHERE old_slug = \(candidate)"
+            }
+            return try db.value(query, as: Int.self) != nil
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import BylineCore
+import Foundation
+
+/// What the public site shows. Listings walk an index in order (``SQLiteMigrations`` and
+/// ``PostgresMigrations`` v3) and totals come from counts kept on write (``PostCounts``).
+extension SiteStore: PublicReading {
+    public func publicPost(slug: String) async throws -> PostLookup {
+        let now = clock.now()
+        return try await engine.read { db in
+            if let post = try Self.fetchPost(db, where: "p.slug = \(slug) AND \(Self.isPublic(now))") {
+                return .found(post)
+            }
+            let moved: String? = try db.value(
+                """
+                SELECT p.slug FROM slug_redirects r JOIN posts p ON p.id = r.post_id
+                WHERE r.old_slug = \(slug) AND \(Self.isPublic(now))
+                """)
+            return moved.map { .moved(to: $0) } ?? .missing
+        }
+    }
+
+    public func publicPosts(_ page: PageRequest) async throws -> Page<PostSummary> {
+        let now = clock.now()
+        return try await engine.read { db in
+            let items = try Self.summaries(
+                db,
+                """
+                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
+                WHERE \(Self.isPublic(now))
+                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """)
+            let published: Int =
+                try db.value("SELECT value FROM counters WHERE name = \(PostCounts.publishedPosts)") ?? 0
+            let scheduled: Int =
+                try db.value("SELECT COUNT(*) FROM posts WHERE status = 'published' AND published_at > \(now)") ?? 0
+            return Page(items: items, number: page.number, totalItems: published - scheduled, perPage: page.perPage)
+        }
+    }
+
+    public func publicPosts(tagSlug: String, _ page: PageRequest) async throws -> (Tag, Page<PostSummary>)? {
+        let now = clock.now()
+        return try await engine.read { db in
+            guard
+                let row = try db.fetchOne(
+                    "SELECT id, name, slug, description, post_count FROM tags WHERE slug = \(tagSlug)")
+            else { return nil }
+            let tag = try Self.tag(from: row)
+            let items = try Self.summaries(
+                db,
+                """
+                SELECT \(Self.summaryColumns) FROM post_tags pt
+                JOIN posts p ON p.id = pt.post_id JOIN authors a ON a.id = p.author_id
+                WHERE pt.tag_id = \(tag.id) AND pt.status = 'published' AND pt.published_at <= \(now)
+                ORDER BY pt.published_at DESC, pt.post_id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """)
+            let scheduled: Int =
+                try db.value(
+                    """
+                    SELECT COUNT(*) FROM post_tags
+                    WHERE tag_id = \(tag.id) AND status = 'published' AND published_at > \(now)
+                    """) ?? 0
+            let total = try row["post_count"] as Int - scheduled
+            return (tag, Page(items: items, number: page.number, totalItems: total, perPage: page.perPage))
+        }
+    }
+
+    public func publicPosts(authorSlug: String, _ page: PageRequest) async throws -> (Author, Page<PostSummary>)? {
+        let now = clock.now()
+        return try await engine.read { db in
+            guard
+                let row = try db.fetchOne(
+                    "SELECT id, name, slug, bio, user_id, post_count FROM authors WHERE slug = \(authorSlug)")
+            else { return nil }
+            let author = try Self.author(from: row, prefix: "")
+            let items = try Self.summaries(
+                db,
+                """
+                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
+                WHERE p.author_id = \(author.id) AND \(Self.isPublic(now))
+                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """)
+            let scheduled: Int =
+                try db.value(
+                    """
+                    SELECT COUNT(*) FROM posts
+                    WHERE author_id = \(author.id) AND status = 'published' AND published_at > \(now)
+                    """) ?? 0
+            let total = try row["post_count"] as Int - scheduled
+            return (author, Page(items: items, number: page.number, totalItems: total, perPage: page.perPage))
+        }
+    }
+
+    public func publicPosts(in interval: DateInterval, _ page: PageRequest) async throws -> Page<PostSummary> {
+        let now = clock.now()
+        let end = min(interval.end, now.addingTimeInterval(0.001))
+        return try await engine.read { db in
+            let range: SQL = """
+                p.status = 'published' AND p.published_at >= \(interval.start) AND p.published_at < \(end)
+                """
+            let items = try Self.summaries(
+                db,
+                """
+                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE \(range)
+                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """)
+            let total: Int = try db.value("SELECT COUNT(*) FROM posts p WHERE \(range)") ?? 0
+            return Page(items: items, number: page.number, totalItems: total, perPage: page.perPage)
+        }
+    }
+
+    public func archiveMonths(timeZone: TimeZone) async throws -> [ArchiveMonth] {
+        let now = clock.now()
+        return try await engine.read { db in
+            // One index seek per month: from the newest post, jump to the newest post before the
+            // month it falls in.
+            var months: [ArchiveMonth] = []
+            var next: Date? = try db.value(
+                """
+                SELECT published_at FROM posts WHERE status = 'published' AND published_at <= \(now)
+                ORDER BY status DESC, published_at DESC LIMIT 1
+                """)
+            while let date = next {
+                let month = ArchiveMonth(containing: date, timeZone: timeZone)
+                months.append(month)
+                next = try db.value(
+                    """
+                    SELECT published_at FROM posts
+                    WHERE status = 'published' AND published_at < \(month.interval(timeZone: timeZone).start)
+                    ORDER BY status DESC, published_at DESC LIMIT 1
+                    """)
+            }
+            return months
+        }
+    }
+
+    public func publicTags(limit: Int) async throws -> [TagCount] {
+        try await engine.read { db in
+            // COLLATE "C": ties sort by code point, as SQLite's BINARY does, whatever the server's locale.
+            try db.fetchAll(
+                """
+                SELECT id, name, slug, description, post_count FROM tags WHERE post_count > 0
+                ORDER BY post_count DESC, \(sqlite: "name", postgres: "name COLLATE \"C\"") LIMIT \(limit)
+                """
+            ).map { TagCount(tag: try Self.tag(from: $0), postCount: try $0["post_count"]) }
+        }
+    }
+
+    public func publicSlugs(forTitles titles: [String]) async throws -> [String: String] {
+        let keys = Array(Set(titles.map(TitleKey.make))).sorted()
+        guard !keys.isEmpty else { return [:] }
+        let now = clock.now()
+        return try await engine.read { db in
+            let rows = try db.fetchAll(
+                """
+                SELECT p.title_key, p.slug FROM posts p
+                WHERE p.title_key IN \(list: keys) AND \(Self.isPublic(now))
+                ORDER BY p.published_at ASC, p.id ASC
+                """)
+            var slugs: [String: String] = [:]
+            for row in rows {
+                let key: String = try row["title_key"]
+                if slugs[key] == nil { slugs[key] = try row["slug"] }
+            }
+            return slugs
+        }
+    }
+
+    /// How many of each tag's newest posts "More stories" chooses among, per story shown.
+    static let relatedCandidatesPerTag = 8
+
+    public func relatedPosts(to post: Post, limit: Int) async throws -> [PostSummary] {
+        let now = clock.now()
+        let tagIDs = post.tags.map(\.id)
+        guard !tagIDs.isEmpty else {
+            return try await publicPosts(PageRequest(number: 1, perPage: limit + 1)).items.filter { $0.id != post.id }
+                .prefix(limit).map { $0 }
+        }
+        return try await engine.read { db in
+            // Candidates: each tag's newest public posts, an index range per tag.
+            var candidates: [Int64: (shared: Int, publishedAt: Date)] = [:]
+            for tagID in tagIDs {
+                let rows = try db.fetchAll(
+                    """
+                    SELECT post_id, published_at FROM post_tags
+                    WHERE tag_id = \(tagID) AND status = 'published' AND published_at <= \(now) AND post_id <> \(post.id)
+                    ORDER BY published_at DESC, post_id DESC LIMIT \(limit * Self.relatedCandidatesPerTag)
+                    """)
+                for row in rows {
+                    let id: Int64 = try row["post_id"]
+                    candidates[id] = (0, try row["published_at"])
+                }
+            }
+            let shared = try db.fetchAll(
+                """
+                SELECT post_id, COUNT(*) AS shared FROM post_tags
+                WHERE post_id IN \(list: Array(candidates.keys)) AND tag_id IN \(list: tagIDs) GROUP BY post_id
+                """)
+            for row in shared {
+                let id: Int64 = try row["post_id"]
+                candidates[id]?.shared = try row["shared"]
+            }
+            var chosen = candidates.sorted {
+                ($0.value.shared, $0.value.publishedAt, $0.key) > ($1.value.shared, $1.value.publishedAt, $1.key)
+            }.prefix(limit).map(\.key)
+            if chosen.count < limit {
+                // Too few share a tag: the latest posts fill the rest, as for a post without tags.
+                let latest = try db.fetchAll(
+                    """
+                    SELECT p.id FROM posts p WHERE \(Self.isPublic(now))
+                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit + chosen.count + 1)
+                    """)
+                for row in latest where chosen.count < limit {
+                    let id: Int64 = try row["id"]
+                    if id != post.id, !chosen.contains(id) { chosen.append(id) }
+                }
+            }
+            let found = try Self.summaries(
+                db,
+                """
+                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
+                WHERE p.id IN \(list: chosen)
+                """)
+            let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+            return chosen.compactMap { byID[$0] }
+        }
+    }
+
+    public func latestPublicPosts(limit: Int) async throws -> [Post] {
+        let now = clock.now()
+        return try await engine.read { db in
+            try Self.posts(
+                db,
+                """
+                SELECT \(Self.postColumns) FROM posts p JOIN authors a ON a.id = p.author_id
+                WHERE \(Self.isPublic(now)) ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit)
+                """)
+        }
+    }
+
+    public func publicPostLinks(ids: ClosedRange<Int64>) async throws -> [PostLink] {
+        let now = clock.now()
+        return try await engine.read { db in
+            try db.fetchAll(
+                """
+                SELECT p.slug, p.updated_at FROM posts p
+                WHERE p.id >= \(ids.lowerBound) AND p.id <= \(ids.upperBound) AND \(Self.isPublic(now))
+                ORDER BY p.id
+                """
+            ).map { PostLink(slug: try $0["slug"], updatedAt: try $0["updated_at"]) }
+        }
+    }
+
+    public func maxPostID() async throws -> Int64 {
+        try await engine.read { db in try db.value("SELECT MAX(id) FROM posts") ?? 0 }
+    }
+
+    public func publicAuthors() async throws -> [Author] {
+        try await engine.read { db in
+            try db.fetchAll(
+                """
+                SELECT id, name, slug, bio, user_id FROM authors WHERE post_count > 0
+                ORDER BY \(sqlite: "name", postgres: "name COLLATE \"C\""), id
+                """
+            ).map { try Self.author(from: $0, prefix: "") }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import BylineCore
+import Foundation
+
+/// Turning rows into domain values, shared by the read and write paths.
+extension SiteStore {
+    static let summaryColumns: SQL = """
+        p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes,
+        a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
+        a.user_id AS author_user_id
+        """
+
+    static let postColumns: SQL = """
+        p.id, p.title, p.slug, p.body, p.excerpt, p.status, p.visibility, p.published_at, p.created_at,
+        p.updated_at, p.stated_reading_minutes,
+        a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
+        a.user_id AS author_user_id
+        """
+
+    /// The public rule for the `posts p` of a query.
+    static func isPublic(_ now: Date) -> SQL {
+        "p.status = 'published' AND p.published_at <= \(now)"
+    }
+
+    static func author(from row: SQLRow, prefix: String) throws -> Author {
+        Author(
+            id: try row[prefix + "id"], name: try row[prefix + "name"], slug: try row[prefix + "slug"],
+            bio: try row[prefix + "bio"], userID: try row[prefix + "user_id"])
+    }
+
+    static func tag(from row: SQLRow) throws -> Tag {
+        Tag(id: try row["id"], name: try row["name"], slug: try row["slug"], description: try row["description"])
+    }
+
+    /// Tags of each post, in the order the writer gave them.
+    static func tagsByPost(_ db: any SQLConnection, postIDs: [Int64]) throws -> [Int64: [Tag]] {
+        guard !postIDs.isEmpty else { return [:] }
+        let rows = try db.fetchAll(
+            """
+            SELECT pt.post_id, t.id, t.name, t.slug, t.description FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+            WHERE pt.post_id IN \(list: postIDs) ORDER BY pt.post_id, pt.position
+            """)
+        var result: [Int64: [Tag]] = [:]
+        for row in rows {
+            result[try row["post_id"], default: []].append(try tag(from: row))
+        }
+        return result
+    }
+
+    /// Summaries for rows selected with ``summaryColumns``, with their tags.
+    static func summaries(_ db: any SQLConnection, _ query: SQL) throws -> [PostSummary] {
+        let rows = try db.fetchAll(query)
+        let tags = try tagsByPost(db, postIDs: try rows.map { try $0["id"] })
+        return try rows.map { row in
+            let id: Int64 = try row["id"]
+            return PostSummary(
+                id: id, title: try row["title"], slug: try row["slug"], excerpt: try row["excerpt"],
+                publishedAt: try row["published_at"], updatedAt: try row["updated_at"],
+                author: try author(from: row, prefix: "author_"), tags: tags[id] ?? [],
+                readingMinutes: try row["reading_minutes"])
+        }
+    }
+
+    /// Whole posts for rows selected with ``postColumns``, with their tags.
+    static func posts(_ db: any SQLConnection, _ query: SQL) throws -> [Post] {
+        let rows = try db.fetchAll(query)
+        let tags = try tagsByPost(db, postIDs: try rows.map { try $0["id"] })
+        return try rows.map { row in
+            let id: Int64 = try row["id"]
+            return Post(
+                id: id, title: try row["title"], slug: try row["slug"], body: PostBody(storedText: try row["body"]),
+                excerpt: try row["excerpt"], status: PostStatus(rawValue: try row["status"]) ?? .draft,
+                visibility: Visibility(rawValue: try row["visibility"]) ?? .public,
+                publishedAt: try row["published_at"], createdAt: try row["created_at"],
+                updatedAt: try row["updated_at"], author: try author(from: row, prefix: "author_"),
+                tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"])
+        }
+    }
+
+    static func fetchPost(_ db: any SQLConnection, where condition: SQL) throws -> Post? {
+        try posts(
+            db,
+            "SELECT \(postColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE \(condition) LIMIT 1"
+        ).first
+    }
+}

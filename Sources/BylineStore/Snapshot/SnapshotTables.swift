@@ -1,0 +1,93 @@
+/// Every table a whole-site copy holds, in the order rows are restored (parents before the rows
+/// that reference them), with their columns: the one list snapshots, restores, row counts and
+/// checksums are made from, on both engines. A new table goes here or, with the reason, into
+/// ``excluded``; a test fails for a table in neither.
+public enum SnapshotTables {
+    public static let all: [SnapshotTable] = [
+        SnapshotTable(
+            "settings", orderBy: "key",
+            [.init("key", .text), .init("value", .text)]),
+        SnapshotTable(
+            "authors", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("name", .text), .init("name_key", .text), .init("slug", .text),
+                .init("bio", .text), .init("user_id", .integer, nullable: true), .init("post_count", .integer),
+                .init("created_at", .date), .init("updated_at", .date),
+            ]),
+        SnapshotTable(
+            "tags", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("name", .text), .init("name_key", .text), .init("slug", .text),
+                .init("description", .text), .init("post_count", .integer), .init("created_at", .date),
+            ]),
+        SnapshotTable(
+            "posts", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("title", .text), .init("title_key", .text), .init("slug", .text),
+                .init("body", .text), .init("excerpt", .text), .init("status", .text), .init("visibility", .text),
+                .init("published_at", .date, nullable: true), .init("created_at", .date), .init("updated_at", .date),
+                .init("author_id", .integer), .init("stated_reading_minutes", .integer, nullable: true),
+                .init("reading_minutes", .integer),
+            ]),
+        SnapshotTable(
+            "post_tags", orderBy: "post_id, tag_id",
+            [
+                .init("post_id", .integer), .init("tag_id", .integer), .init("position", .integer),
+                .init("status", .text), .init("published_at", .date, nullable: true),
+            ]),
+        SnapshotTable(
+            "slug_redirects", orderBy: "old_slug",
+            [.init("old_slug", .text), .init("post_id", .integer), .init("created_at", .date)]),
+    ]
+
+    /// Tables a copy leaves out on purpose, and why.
+    public static let excluded: [String: String] = [
+        "changes": "the change log of this database's own writes; a restore records one change for everything",
+        "jobs": "background work of the running site, not content",
+        "counters": "derived from the posts; a restore counts again",
+        "byline_migrations": "the schema's history (PostgreSQL)",
+        "grdb_migrations": "the schema's history (SQLite)",
+        "sqlite_sequence": "SQLite's own bookkeeping",
+    ]
+}
+
+/// One table of ``SnapshotTables``.
+public struct SnapshotTable: Sendable {
+    public enum Kind: String, Sendable {
+        case integer, text, date
+
+        var postgresType: String {
+            switch self {
+            case .integer: "BIGINT"
+            case .text: "TEXT"
+            case .date: "TIMESTAMPTZ"
+            }
+        }
+    }
+
+    public struct Column: Sendable {
+        public var name: String
+        public var kind: Kind
+        public var nullable: Bool
+
+        public init(_ name: String, _ kind: Kind, nullable: Bool = false) {
+            self.name = name
+            self.kind = kind
+            self.nullable = nullable
+        }
+    }
+
+    public var name: String
+    /// A unique key, so both engines list rows in the same order.
+    public var orderBy: String
+    /// Whether `id` comes from a sequence that must move past copied ids (PostgreSQL).
+    public var serialID: Bool
+    public var columns: [Column]
+
+    public init(_ name: String, orderBy: String, serialID: Bool = false, _ columns: [Column]) {
+        self.name = name
+        self.orderBy = orderBy
+        self.serialID = serialID
+        self.columns = columns
+    }
+}
