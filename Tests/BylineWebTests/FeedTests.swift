@@ -62,21 +62,90 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func sitemapListsPostsTagsAuthorsAndRobotsPointsToIt(kind: StoreKind)
-        async throws
-    {
+    /// The text of every `<loc>`, in order.
+    static func locations(_ xml: String) -> [String] {
+        xml.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    @Test(arguments: StoreKind.allCases) func sitemapIsAnIndexOfPagesAndPostSitemapsAndRobotsPointsToIt(
+        kind: StoreKind
+    ) async throws {
         let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in
-            let sitemap = try await client.get("/sitemap.xml")
-            #expect(sitemap.status == .ok)
-            let names = try #require(Self.elements(sitemap.text))
-            // Home, 12 posts, 2 authors, 2 tags, archive.
-            #expect(names.filter { $0 == "url" }.count == 18)
-            #expect(sitemap.text.contains("<loc>https://news.example/tag/energy/</loc>"))
-            #expect(sitemap.text.contains("<loc>https://news.example/author/mara-ellison/</loc>"))
+            let index = try await client.get("/sitemap.xml")
+            #expect(index.status == .ok)
+            #expect(index.headers[.contentType] == "application/xml; charset=utf-8")
+            let names = try #require(Self.elements(index.text), "the sitemap index is not well-formed XML")
+            #expect(names.first == "sitemapindex")
+            #expect(index.text.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+            // 12 posts: ids 1...12, one post sitemap.
+            #expect(
+                Self.locations(index.text) == [
+                    "https://news.example/sitemap-pages.xml", "https://news.example/sitemap-posts-1.xml",
+                ])
+
+            let pages = try await client.get("/sitemap-pages.xml")
+            #expect(pages.status == .ok)
+            #expect(try #require(Self.elements(pages.text)).first == "urlset")
+            // Home, archive, its one month, 2 tags, 2 authors.
+            #expect(
+                Set(Self.locations(pages.text)) == [
+                    "https://news.example/", "https://news.example/archive/", "https://news.example/archive/2026/02/",
+                    "https://news.example/tag/energy/", "https://news.example/tag/farming/",
+                    "https://news.example/author/mara-ellison/", "https://news.example/author/tomasz-okafor/",
+                ])
+
+            let posts = try await client.get("/sitemap-posts-1.xml")
+            #expect(posts.status == .ok)
+            let postNames = try #require(Self.elements(posts.text))
+            #expect(postNames.filter { $0 == "url" }.count == 12)
+            #expect(postNames.filter { $0 == "lastmod" }.count == 12)
+            #expect(posts.text.contains("<loc>https://news.example/story-number-1/</loc><lastmod>"))
+
+            for path in [
+                "/sitemap-posts-2.xml", "/sitemap-posts-0.xml", "/sitemap-posts-01.xml", "/sitemap-posts-x.xml",
+                "/sitemap-posts-.xml", "/sitemap-posts-1.xml/", "/sitemap-posts-99999999999.xml",
+            ] {
+                #expect(try await client.get(path).status == .notFound, "\(path)")
+            }
             let robots = try await client.get("/robots.txt")
             #expect(robots.headers[.contentType] == "text/plain; charset=utf-8")
             #expect(robots.text.contains("Sitemap: https://news.example/sitemap.xml"))
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func postSitemapsSplitByIdRangeAndLeaveOutWhatIsNotPublic(kind: StoreKind)
+        async throws
+    {
+        let site = try await TestSite.open(kind)
+        var inputs: [PostInput] = []
+        for index in 1...1001 {
+            inputs.append(
+                PostInput(
+                    title: "Item \(index)", authorName: "A", body: PostBody(storedText: "Text \(index)."),
+                    publishedAt: Date(timeIntervalSince1970: 1_770_000_000 + Double(index))))
+        }
+        // Post 1002 comes out in an hour: not in a sitemap yet.
+        inputs.append(
+            PostInput(
+                title: "Embargoed", authorName: "A", body: PostBody(storedText: "Later."),
+                publishedAt: site.clock.now() + 3600))
+        let saved = try await site.store.upsertPosts(matchingTitles: inputs)
+        #expect(saved.last?.id == 1002)
+        try await site.serve { client in
+            let index = try await client.get("/sitemap.xml")
+            #expect(
+                Self.locations(index.text) == [
+                    "https://news.example/sitemap-pages.xml", "https://news.example/sitemap-posts-1.xml",
+                    "https://news.example/sitemap-posts-2.xml",
+                ])
+            let first = try await client.get("/sitemap-posts-1.xml")
+            #expect(Self.locations(first.text).count == 1000)
+            #expect(Self.locations(first.text).first == "https://news.example/item-1/")
+            let second = try await client.get("/sitemap-posts-2.xml")
+            #expect(second.status == .ok)
+            #expect(Self.locations(second.text) == ["https://news.example/item-1001/"])
+            #expect(try await client.get("/sitemap-posts-3.xml").status == .notFound)
         }
     }
 
@@ -88,8 +157,10 @@ import Testing
                 matchingTitle: PostInput(title: "Breaking", authorName: "A", body: PostBody(storedText: "News.")))
             let rss = try await client.poll("/rss/") { $0.text.contains("Breaking") }
             #expect(rss.text.contains("<title>Breaking</title>"))
-            let sitemap = try await client.poll("/sitemap.xml") { $0.text.contains("/breaking/") }
-            #expect(sitemap.text.contains("https://news.example/breaking/"))
+            let sitemap = try await client.poll("/sitemap-posts-1.xml") { $0.text.contains("/breaking/") }
+            #expect(sitemap.text.contains("<loc>https://news.example/breaking/</loc>"))
+            let pages = try await client.poll("/sitemap-pages.xml") { $0.text.contains("/author/a/") }
+            #expect(pages.text.contains("<loc>https://news.example/author/a/</loc>"))
         }
     }
 }

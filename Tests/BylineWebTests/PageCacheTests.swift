@@ -111,6 +111,7 @@ import Testing
             let cache = try #require(server.cache)
             for path in [
                 "/", "/story-number-3/", "/story-number-4/", "/tag/energy/", "/author/tomasz-okafor/", "/archive/",
+                "/archive/2026/02/",
             ] {
                 #expect(try await client.get(path).status == .ok)
             }
@@ -125,6 +126,7 @@ import Testing
             #expect(cache.page("/author/tomasz-okafor/") == nil)
             #expect(cache.page("/") == nil)
             #expect(cache.page("/archive/") == nil)
+            #expect(cache.page("/archive/2026/02/") == nil)
             // Story 4 shares no tag or author with story 3 and its related list does not name it.
             #expect(cache.page("/story-number-4/") != nil)
         }
@@ -178,6 +180,44 @@ import Testing
             #expect(try await client.get("/story-number-2/").text.contains("Rewritten."))
             let zipped = try await client.get("/", headers: [.acceptEncoding: "gzip"])
             #expect(zipped.headers[.contentEncoding] == "gzip")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases, [true, false]) func aSettingsSaveShowsOnEveryPage(
+        kind: StoreKind, pageCache: Bool
+    ) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
+        try await site.serveWithServer(pageCacheBytes: pageCache ? 8 << 20 : 0) { client, server in
+            #expect((server.cache != nil) == pageCache)
+            for path in ["/", "/story-number-4/", "/archive/"] {
+                #expect(!(try await client.get(path).text.contains("The Evening Ledger")))
+            }
+            let other = try await site.otherProcessStore()
+            var settings = try await other.settings()
+            settings.title = "The Evening Ledger"
+            try await other.saveSettings(settings)
+            for path in ["/", "/story-number-4/", "/archive/"] {
+                let page = try await client.poll(path) { $0.text.contains("The Evening Ledger") }
+                #expect(
+                    page.text.contains("<p class=\"site-title\"><a href=\"/\">The Evening Ledger</a></p>"), "\(path)")
+            }
+            let rss = try await client.poll("/rss/") { $0.text.contains("The Evening Ledger") }
+            #expect(rss.text.contains("<title>The Evening Ledger</title>"))
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func withTheCacheOffTheNavigationStillFollowsNewTags(kind: StoreKind)
+        async throws
+    {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
+        try await site.serveWithServer(pageCacheBytes: 0) { client, _ in
+            #expect(!(try await client.get("/").text.contains("/tag/weather/")))
+            _ = try await site.otherProcessStore().upsertPost(
+                matchingTitle: PostInput(
+                    title: "Storm Warning", authorName: "Mara Ellison", body: PostBody(storedText: "Wind."),
+                    tagNames: ["Weather"]))
+            let after = try await client.poll("/story-number-4/") { $0.text.contains("/tag/weather/") }
+            #expect(after.text.contains("href=\"/tag/weather/\""))
         }
     }
 }

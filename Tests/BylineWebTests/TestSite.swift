@@ -19,15 +19,15 @@ struct TestSite {
         TestSite(temp: try await TestStore.open(kind))
     }
 
-    var store: any Store { temp.store }
+    var store: SiteStore { temp.store }
     var clock: ManualClock { temp.clock }
     var folder: URL { URL(fileURLWithPath: temp.dataFolder) }
 
     /// Another connection to the same database, standing in for `byline import` in another
     /// process or a second node.
-    func otherProcessStore() async throws -> any Store { try await temp.openAnother() }
+    func otherProcessStore() async throws -> SiteStore { try await temp.openAnother() }
 
-    func importFiles(_ paths: [String], into target: (any Store)? = nil) async -> [ArticleImporter.Result] {
+    func importFiles(_ paths: [String], into target: SiteStore? = nil) async -> [ArticleImporter.Result] {
         await ArticleImporter(store: target ?? store, timeZone: TimeZone(identifier: "UTC")!).importFiles(paths)
     }
 
@@ -44,14 +44,17 @@ struct TestSite {
         try await serveWithServer(pageCacheBytes: pageCacheBytes) { client, _ in try await body(client) }
     }
 
-    /// Runs `body` against the live server, with the server at hand (its page cache).
+    /// Runs `body` against the live server, with the server at hand (its page cache). `reading`
+    /// is what the server reads through (default: the store itself), e.g. a ``WrappedStore``.
     func serveWithServer<Value: Sendable>(
-        pageCacheBytes: Int = 8 << 20, _ body: @Sendable (any TestClientProtocol, SiteServer) async throws -> Value
+        pageCacheBytes: Int = 8 << 20, databaseTimeout: Duration = .seconds(5), reading: (any SiteReading)? = nil,
+        _ body: @Sendable (any TestClientProtocol, SiteServer) async throws -> Value
     ) async throws -> Value {
         let theme = try await Theme(directory: Fixtures.themeDirectory)
         let options = SiteOptions(
-            publicURL: "https://news.example", pageCacheBytes: pageCacheBytes, changePollInterval: .milliseconds(50))
-        let server = SiteServer(store: store, theme: theme, options: options, clock: clock)
+            publicURL: "https://news.example", pageCacheBytes: pageCacheBytes, changePollInterval: .milliseconds(50),
+            databaseTimeout: databaseTimeout)
+        let server = SiteServer(store: reading ?? store, theme: theme, options: options, clock: clock)
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = server.application(host: "127.0.0.1", port: 0, logger: logger)

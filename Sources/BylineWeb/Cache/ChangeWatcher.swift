@@ -4,16 +4,19 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Follows the store's change log and drops the cached pages each change touched, whichever
-/// process or node made it. Also drops everything when the navigation (most used tags) changes
-/// or when a post dated in the future comes due, since neither is a write of its own.
+/// Follows the store's change log, whichever process or node wrote: keeps the site's chrome
+/// (settings, navigation) current and drops the cached pages each change touched. Also drops
+/// every cached page when the navigation (most used tags) changes or when a post dated in the
+/// future comes due, since neither is a write of its own. Runs with the page cache off too, for
+/// the chrome.
 struct ChangeWatcher: Service {
-    let store: any Store
-    let cache: PageCache
+    let store: any SiteReading
+    let chrome: SiteChrome
+    /// nil when the page cache is off.
+    let cache: PageCache?
     let clock: any WallClock
     let interval: Duration
     let timeout: Duration
-    let navigationTagLimit: Int
     let logger: Logger
 
     /// How many changes to read at once; more waiting than this means "drop everything".
@@ -39,17 +42,21 @@ struct ChangeWatcher: Service {
     }
 
     struct State: Sendable {
+        /// The newest change applied; 0 before any. Always a change that existed when read.
         var lastSequence: Int64
-        var navigation: [String]
         var nextScheduled: Date?
     }
 
     func initialState() async throws -> State {
         while true {
             do {
-                return State(
-                    lastSequence: try await store.latestChange(), navigation: try await navigation(),
+                let state = State(
+                    lastSequence: try await store.latestChange(),
                     nextScheduled: try await store.nextScheduledPublication())
+                // Read after the sequence, so no change up to it is missing from it. Pages wait
+                // for this first chrome: none was rendered (or cached) from older data.
+                chrome.replace(with: try await chrome.load())
+                return state
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -63,30 +70,53 @@ struct ChangeWatcher: Service {
         var state = current
         let latest = try await store.latestChange()
         if latest > state.lastSequence {
-            let changes = try await store.changes(after: state.lastSequence, limit: Self.batch)
-            if changes.count == Self.batch {
-                cache.removeAll()
-                state.lastSequence = latest
+            let (keys, complete) = try await changedKeys(after: state.lastSequence)
+            state.lastSequence = complete ? (keys.last ?? latest) : latest
+            // The chrome first: a page rendered after the invalidation below must show the new one.
+            let fresh = try await chrome.load()
+            let previous = chrome.replace(with: fresh)
+            if !complete || previous?.navTags != fresh.navTags {
+                cache?.removeAll()
             } else {
-                let keys = changes.reduce(into: Set<ChangeKey>()) { $0.formUnion($1.keys) }
-                cache.invalidate(keys)
-                state.lastSequence = changes.last?.sequence ?? latest
-            }
-            let navigation = try await navigation()
-            if navigation != state.navigation {
-                cache.removeAll()
-                state.navigation = navigation
+                cache?.invalidate(keys.all)
             }
             state.nextScheduled = try await store.nextScheduledPublication()
         }
         if let due = state.nextScheduled, clock.now() >= due {
-            cache.removeAll()
+            cache?.removeAll()
             state.nextScheduled = try await store.nextScheduledPublication()
         }
         return state
     }
 
-    private func navigation() async throws -> [String] {
-        try await store.publicTags(limit: navigationTagLimit).map { "\($0.tag.slug)\t\($0.tag.name)" }
+    /// The keys of the changes after `sequence`, with the last sequence read; `complete` is false
+    /// when they cannot all be known: more than a batch is waiting, or changes were pruned
+    /// before this watcher read them.
+    ///
+    /// Pruning always keeps the newest change and deletes by age, so a change this watcher has
+    /// seen is deleted only once everything before it went too: when `sequence` itself is gone,
+    /// changes after it may have gone unread. Gaps in the sequence alone (PostgreSQL skips
+    /// numbers of rolled-back inserts) prove nothing and are not taken for pruning.
+    func changedKeys(after sequence: Int64) async throws -> (keys: ChangedKeys, complete: Bool) {
+        // From the last change seen, to see whether it is still there.
+        var changes = try await store.changes(after: max(0, sequence - 1), limit: Self.batch + 1)[...]
+        if sequence > 0 {
+            guard changes.first?.sequence == sequence else { return (ChangedKeys(), false) }
+            changes = changes.dropFirst()
+        }
+        guard changes.count < Self.batch else { return (ChangedKeys(), false) }
+        return (ChangedKeys(changes), true)
+    }
+
+    struct ChangedKeys {
+        var all: Set<ChangeKey> = []
+        var last: Int64?
+
+        init() {}
+
+        init(_ changes: ArraySlice<StoreChange>) {
+            all = changes.reduce(into: Set<ChangeKey>()) { $0.formUnion($1.keys) }
+            last = changes.last?.sequence
+        }
     }
 }

@@ -77,8 +77,8 @@ extension SiteMetrics.RouteLabel {
         case .post: self = .post
         case .tag: self = .tag
         case .author: self = .author
-        case .archive: self = .archive
-        case .rss, .jsonFeed, .sitemap, .robots: self = .feed
+        case .archive, .archiveMonth: self = .archive
+        case .rss, .jsonFeed, .sitemap, .sitemapPages, .sitemapPosts, .robots: self = .feed
         case .asset: self = .asset
         case .health: self = .health
         case .metrics: self = .metrics

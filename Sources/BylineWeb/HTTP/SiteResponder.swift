@@ -55,7 +55,8 @@ struct SiteResponder: HTTPResponder {
                 return PageResponse.text(.notFound, "Not found", request: request)
             }
             return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
-        case .home, .post, .tag, .author, .archive, .rss, .jsonFeed, .sitemap, .robots:
+        case .home, .post, .tag, .author, .archive, .archiveMonth, .rss, .jsonFeed, .sitemap, .sitemapPages,
+            .sitemapPosts, .robots:
             if let cache {
                 cache.noteMiss()
                 metrics.cacheMisses.increment()
@@ -83,11 +84,16 @@ struct SiteResponder: HTTPResponder {
             case .moved(let location):
                 return PageResponse.redirect(to: location, request: request)
             }
-        } catch {
-            context.logger.error("rendering \(path) failed: \(error)")
+        } catch let error where StoreFailure.isUnavailable(error) {
+            context.logger.warning("rendering \(path): the database is unavailable: \(error)")
             return PageResponse.text(
                 .serviceUnavailable, "The site cannot answer right now; try again shortly.", request: request,
                 extra: [.retryAfter: "5"])
+        } catch {
+            // Not the database being away: a retry would fail the same way, so no Retry-After.
+            let id = context.logger[metadataKey: "hb.request.id"]?.description ?? RequestID().description
+            context.logger.error("rendering \(path) failed (request \(id)): \(error)")
+            return PageResponse.text(.internalServerError, "Internal server error (request \(id))", request: request)
         }
     }
 }

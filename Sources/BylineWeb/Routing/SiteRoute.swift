@@ -7,10 +7,18 @@ public enum SiteRoute: Equatable, Sendable {
     case post(slug: String)
     case tag(slug: String, page: Int)
     case author(slug: String, page: Int)
+    /// `/archive/`: the months that have posts.
     case archive
+    /// `/archive/YYYY/MM/`, paginated: one month's posts.
+    case archiveMonth(ArchiveMonth, page: Int)
     case rss
     case jsonFeed
+    /// `/sitemap.xml`: the sitemap index.
     case sitemap
+    /// `/sitemap-pages.xml`: home, archive, tags and authors.
+    case sitemapPages
+    /// `/sitemap-posts-N.xml`: public posts with ids in `(N-1)*1000+1 ... N*1000`.
+    case sitemapPosts(Int)
     case robots
     case asset(name: String)
     case health
@@ -30,6 +38,8 @@ public enum SiteRoute: Equatable, Sendable {
         if path == "/feed.json" { return .jsonFeed }
         if path == "/sitemap.xml" { return .sitemap }
         if path == "/robots.txt" { return .robots }
+        if path == "/sitemap-pages.xml" { return .sitemapPages }
+        if let number = sitemapPostsNumber(path) { return .sitemapPosts(number) }
         let hasSlash = path.hasSuffix("/")
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             .dropLast(hasSlash ? 1 : 0).map(String.init)
@@ -60,6 +70,12 @@ public enum SiteRoute: Equatable, Sendable {
             return .tag(slug: segments[1], page: 1)
         case 2 where segments[0] == "author" && isSlug(segments[1]):
             return .author(slug: segments[1], page: 1)
+        case 3 where segments[0] == "archive":
+            return archiveMonth(year: segments[1], month: segments[2]).map { .archiveMonth($0, page: 1) }
+        case 5 where segments[0] == "archive" && segments[3] == "page":
+            guard let month = archiveMonth(year: segments[1], month: segments[2]), let page = pageNumber(segments[4])
+            else { return nil }
+            return .archiveMonth(month, page: page)
         case 4 where segments[2] == "page" && isSlug(segments[1]):
             guard let page = pageNumber(segments[3]) else { return nil }
             if segments[0] == "tag" { return .tag(slug: segments[1], page: page) }
@@ -78,9 +94,13 @@ public enum SiteRoute: Equatable, Sendable {
         case .tag(let slug, let page): "/tag/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
         case .author(let slug, let page): "/author/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
         case .archive: "/archive/"
+        case .archiveMonth(let month, let page):
+            "/archive/\(padded(month.year, 4))/\(padded(month.month, 2))/" + (page <= 1 ? "" : "page/\(page)/")
         case .rss: "/rss/"
         case .jsonFeed: "/feed.json"
         case .sitemap: "/sitemap.xml"
+        case .sitemapPages: "/sitemap-pages.xml"
+        case .sitemapPosts(let number): "/sitemap-posts-\(number).xml"
         case .robots: "/robots.txt"
         case .asset(let name): "/assets/\(name)"
         case .health: "/healthz"
@@ -93,6 +113,34 @@ public enum SiteRoute: Equatable, Sendable {
     static func isSlug(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 200
             && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    /// `number` in decimal with leading zeros up to `width` digits.
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// "2026", "05": four digits and two, naming a real month.
+    static func archiveMonth(year: String, month: String) -> ArchiveMonth? {
+        guard year.utf8.count == 4, month.utf8.count == 2, (year + month).utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let yearNumber = Int(year), let monthNumber = Int(month)
+        else { return nil }
+        let archiveMonth = ArchiveMonth(year: yearNumber, month: monthNumber)
+        return archiveMonth.isValid ? archiveMonth : nil
+    }
+
+    /// N of `/sitemap-posts-N.xml`: 1 or more, no leading zeros or junk.
+    static func sitemapPostsNumber(_ path: String) -> Int? {
+        let prefix = "/sitemap-posts-"
+        let suffix = ".xml"
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.utf8.count > prefix.utf8.count + suffix.utf8.count
+        else { return nil }
+        let digits = path.dropFirst(prefix.count).dropLast(suffix.count)
+        guard digits.count <= 9, digits.first != "0", digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
+        return Int(digits)
     }
 
     /// "2".."99999"; "1" maps to the first page; leading zeros and junk are not pages.

@@ -7,27 +7,23 @@ extension SitePages {
     /// Posts in feeds: enough for readers that poll daily.
     static let feedLength = 20
 
-    /// The newest public posts with their rendered bodies.
+    /// The newest public posts with their rendered bodies: two queries, whatever the length.
     func feedItems() async throws -> [(post: Post, url: String, html: String)] {
-        let summaries = try await store.publicPosts(PageRequest(number: 1, perPage: Self.feedLength)).items
-        var items: [(post: Post, url: String, html: String)] = []
-        for summary in summaries {
-            guard case .found(let post) = try await store.publicPost(slug: summary.slug) else { continue }
-            let slugs = try await store.publicSlugs(forTitles: post.body.readAlsoTitles)
+        let posts = try await store.latestPublicPosts(limit: Self.feedLength)
+        let slugs = try await store.publicSlugs(forTitles: posts.flatMap(\.body.readAlsoTitles))
+        return posts.map { post in
             // Feed readers show content out of the site, so links are absolute.
             let html = BodyHTML.render(post.body) { title in
                 slugs[TitleKey.make(title)].map { absolute(SiteRoute.canonicalPath(.post(slug: $0))) }
             }
-            items.append((post, absolute(SiteRoute.canonicalPath(.post(slug: post.slug))), html))
+            return (post, absolute(SiteRoute.canonicalPath(.post(slug: post.slug))), html)
         }
-        return items
     }
 
     /// Feeds list every new or changed post (`.archive` is in every post write) and settings.
     static let feedDependencies: Set<ChangeKey> = [.archive, .site]
 
-    func rss() async throws -> RenderedPage {
-        let settings = try await store.settings()
+    func rss(settings: SiteSettings) async throws -> RenderedPage {
         let feed = RSSFeed(
             settings: settings, siteURL: options.publicURL, feedURL: absolute(SiteRoute.canonicalPath(.rss)),
             items: try await feedItems().map { RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html) },
@@ -36,8 +32,7 @@ extension SitePages {
             .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: Self.feedDependencies)
     }
 
-    func jsonFeed() async throws -> RenderedPage {
-        let settings = try await store.settings()
+    func jsonFeed(settings: SiteSettings) async throws -> RenderedPage {
         let items = try await feedItems().map { item in
             JSONFeed.Item(
                 id: item.url, url: item.url, title: item.post.title, contentHTML: item.html, summary: item.post.excerpt,
@@ -58,24 +53,49 @@ extension SitePages {
             dependencies: Self.feedDependencies)
     }
 
-    func sitemap() async throws -> RenderedPage {
-        let posts = try await store.publicArchive()
-        var entries = [Sitemap.Entry(url: absolute("/"), lastModified: posts.first?.updatedAt)]
-        entries += posts.map {
+    /// How many `/sitemap-posts-N.xml` there are: one per ``Sitemap/postsPerChild`` post ids.
+    func sitemapPostsCount() async throws -> Int {
+        let maxID = try await store.maxPostID()
+        return Int((maxID + Sitemap.postsPerChild - 1) / Sitemap.postsPerChild)
+    }
+
+    /// `/sitemap.xml`: the index of the pages sitemap and the post sitemaps; one query.
+    func sitemapIndex() async throws -> RenderedPage {
+        let children = try await sitemapPostsCount()
+        let urls =
+            [absolute(SiteRoute.canonicalPath(.sitemapPages))]
+            + (0..<children).map { absolute(SiteRoute.canonicalPath(.sitemapPosts($0 + 1))) }
+        return xml(SitemapIndex(sitemaps: urls).render())
+    }
+
+    /// `/sitemap-pages.xml`: home, the archive and its months, every tag and author with posts.
+    func sitemapPages(settings: SiteSettings) async throws -> RenderedPage {
+        async let months = store.archiveMonths(timeZone: settings.timeZone)
+        async let tags = store.publicTags(limit: 50_000)
+        async let authors = store.publicAuthors()
+        var routes: [SiteRoute] = [.home(page: 1), .archive]
+        routes += try await months.map { .archiveMonth($0, page: 1) }
+        routes += try await tags.map { .tag(slug: $0.tag.slug, page: 1) }
+        routes += try await authors.map { .author(slug: $0.slug, page: 1) }
+        let entries = routes.map { Sitemap.Entry(url: absolute(SiteRoute.canonicalPath($0)), lastModified: nil) }
+        return xml(Sitemap(entries: entries).render())
+    }
+
+    /// `/sitemap-posts-N.xml`: the public posts with ids in the child's range; 404 past the last.
+    func sitemapPosts(_ number: Int) async throws -> RenderedPage? {
+        guard number >= 1, number <= (try await sitemapPostsCount()) else { return nil }
+        let first = Int64(number - 1) * Sitemap.postsPerChild + 1
+        let links = try await store.publicPostLinks(ids: first...(first + Sitemap.postsPerChild - 1))
+        let entries = links.map {
             Sitemap.Entry(url: absolute(SiteRoute.canonicalPath(.post(slug: $0.slug))), lastModified: $0.updatedAt)
         }
-        var authors: [String: Date] = [:]
-        for post in posts { authors[post.author.slug] = max(authors[post.author.slug] ?? .distantPast, post.updatedAt) }
-        entries += authors.keys.sorted().map {
-            Sitemap.Entry(url: absolute(SiteRoute.canonicalPath(.author(slug: $0, page: 1))), lastModified: authors[$0])
-        }
-        entries += try await store.publicTags(limit: 10_000).map {
-            Sitemap.Entry(url: absolute(SiteRoute.canonicalPath(.tag(slug: $0.tag.slug, page: 1))), lastModified: nil)
-        }
-        entries.append(Sitemap.Entry(url: absolute(SiteRoute.canonicalPath(.archive)), lastModified: nil))
-        return .document(
-            .ok, Sitemap(entries: entries).render(), contentType: "application/xml; charset=utf-8",
-            dependencies: Self.feedDependencies)
+        return xml(Sitemap(entries: entries).render())
+    }
+
+    /// Sitemaps list every new or changed post (`.archive` is in every post write), and tags and
+    /// authors as posts come and go.
+    private func xml(_ text: String) -> RenderedPage {
+        .document(.ok, text, contentType: "application/xml; charset=utf-8", dependencies: Self.feedDependencies)
     }
 
     func robots() -> RenderedPage {

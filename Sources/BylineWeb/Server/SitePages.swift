@@ -4,38 +4,45 @@ import Foundation
 
 /// Builds each public page: asks the store, shapes view contexts, renders the theme.
 struct SitePages: Sendable {
-    let store: any Store
+    let store: any SiteReading
+    /// Settings and navigation, held in memory.
+    let chrome: SiteChrome
     let theme: Theme
     let options: SiteOptions
     let clock: any WallClock
 
     func render(_ route: SiteRoute) async throws -> RenderedPage {
+        if route == .robots { return robots() }
+        // Every page waits until the change watcher has started (see ``SiteChrome``).
+        let chrome = try await chrome.current()
         switch route {
-        case .rss: return try await rss()
-        case .jsonFeed: return try await jsonFeed()
-        case .sitemap: return try await sitemap()
-        case .robots: return robots()
+        case .rss: return try await rss(settings: chrome.settings)
+        case .jsonFeed: return try await jsonFeed(settings: chrome.settings)
+        case .sitemap: return try await sitemapIndex()
+        case .sitemapPages: return try await sitemapPages(settings: chrome.settings)
+        case .sitemapPosts(let number):
+            if let sitemap = try await sitemapPosts(number) { return sitemap }
         default: break
         }
-        let site = try await siteView()
+        let site = siteView(chrome)
         switch route {
         case .home(let page): return try await home(page: page, site: site)
         case .post(let slug): return try await post(slug: slug, site: site)
         case .tag(let slug, let page): return try await tag(slug: slug, page: page, site: site)
         case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
         case .archive: return try await archive(site: site)
-        case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .sitemap, .robots:
+        case .archiveMonth(let month, let page): return try await archive(month, page: page, site: site)
+        case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .sitemap, .sitemapPages, .sitemapPosts,
+            .robots:
             return notFound(site: site)
         }
     }
 
-    func siteView() async throws -> SiteView {
-        async let settings = store.settings()
-        async let tags = store.publicTags(limit: options.navigationTagLimit)
-        let resolved = try await settings
-        return SiteView(
-            settings: resolved, navTags: try await tags.map(\.tag), stylesheet: theme.stylesheet.path,
-            year: DateText(timeZone: resolved.timeZone).year(clock.now()))
+    /// The site-wide parts of a page, from memory.
+    func siteView(_ chrome: SiteChrome.Value) -> SiteView {
+        SiteView(
+            settings: chrome.settings, navTags: chrome.navTags, stylesheet: theme.stylesheet.path,
+            year: DateText(timeZone: chrome.settings.timeZone).year(clock.now()))
     }
 
     func absolute(_ path: String) -> String { options.publicURL + path }
@@ -146,15 +153,38 @@ struct SitePages: Sendable {
                 ]))
     }
 
+    /// `/archive/`: the months that have posts, newest first, by year.
     func archive(site: SiteView) async throws -> RenderedPage {
-        let posts = try await store.publicArchive()
+        let months = try await store.archiveMonths(timeZone: site.settings.timeZone)
         let meta = PageMeta(
             title: "Archive – \(site.settings.title)", ogTitle: "Archive",
             description: "Every story published on \(site.settings.title), by month.",
             canonical: absolute(SiteRoute.canonicalPath(.archive)))
+        return ok("archive", dependsOn: [.archive], site.context(meta: meta, ["years": ArchiveYearView.group(months)]))
+    }
+
+    /// `/archive/YYYY/MM/`: one month's posts, newest first, paginated; 404 when it has none.
+    func archive(_ month: ArchiveMonth, page number: Int, site: SiteView) async throws -> RenderedPage {
+        let interval = month.interval(timeZone: site.settings.timeZone)
+        let page = try await store.publicPosts(
+            in: interval, PageRequest(number: number, perPage: site.settings.postsPerPage))
+        guard !page.items.isEmpty else { return notFound(site: site) }
+        let label = DateText.monthLabel(month)
+        let title = "\(label)" + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
+        let meta = PageMeta(
+            title: title, ogTitle: label, description: "Stories published on \(site.settings.title) in \(label).",
+            canonical: absolute(SiteRoute.canonicalPath(.archiveMonth(month, page: number))))
+        let view = ArchiveMonthView(
+            label: label, url: SiteRoute.canonicalPath(.archiveMonth(month, page: 1)), postCount: page.totalItems,
+            posts: page.items.map { ArchiveMonthView.Entry($0, dates: site.dates) })
         return ok(
-            "archive", dependsOn: [.archive],
-            site.context(meta: meta, ["months": ArchiveMonthView.group(posts, dates: site.dates)]))
+            "archive-month", dependsOn: [.archive],
+            site.context(
+                meta: meta,
+                [
+                    "month": view,
+                    "pagination": PaginationView(page) { SiteRoute.canonicalPath(.archiveMonth(month, page: $0)) },
+                ]))
     }
 
     func notFound(site: SiteView) -> RenderedPage {

@@ -12,8 +12,9 @@ public struct SiteServer: Sendable {
     public let cache: PageCache?
     public let metrics = SiteMetrics()
 
-    public init(store: any Store, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock()) {
-        self.pages = SitePages(store: store, theme: theme, options: options, clock: clock)
+    public init(store: any SiteReading, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock()) {
+        let chrome = SiteChrome(store: store, navigationTagLimit: options.navigationTagLimit)
+        self.pages = SitePages(store: store, chrome: chrome, theme: theme, options: options, clock: clock)
         self.cache = options.pageCacheBytes > 0 ? PageCache(capacityBytes: options.pageCacheBytes) : nil
     }
 
@@ -23,14 +24,10 @@ public struct SiteServer: Sendable {
         host: String, port: Int, logger: Logger, services: [any Service] = [],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        var services = services
-        if let cache {
-            services.append(
-                ChangeWatcher(
-                    store: pages.store, cache: cache, clock: pages.clock, interval: pages.options.changePollInterval,
-                    timeout: pages.options.databaseTimeout,
-                    navigationTagLimit: pages.options.navigationTagLimit, logger: logger))
-        }
+        // Also without a page cache: the chrome every page shows follows the change log.
+        let watcher = ChangeWatcher(
+            store: pages.store, chrome: pages.chrome, cache: cache, clock: pages.clock,
+            interval: pages.options.changePollInterval, timeout: pages.options.databaseTimeout, logger: logger)
         // Bounded headers and idle connections: a client cannot hold memory or sockets for free.
         let http1 = HTTP1Channel.Configuration(
             idleTimeout: .seconds(60),
@@ -40,7 +37,7 @@ public struct SiteServer: Sendable {
             responder: SiteResponder(pages: pages, cache: cache, metrics: metrics),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
-            services: services,
+            services: services + [watcher],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -8,7 +8,9 @@ public struct Theme: Sendable {
     public let stylesheet: StaticAsset
 
     /// Templates every theme must have.
-    public static let requiredTemplates = ["layout", "home", "post", "tag", "author", "archive", "error"]
+    public static let requiredTemplates = [
+        "layout", "home", "post", "tag", "author", "archive", "archive-month", "error",
+    ]
 
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String

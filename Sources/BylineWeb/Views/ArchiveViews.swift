@@ -18,7 +18,37 @@ struct ArchiveOwnerView {
     }
 }
 
-/// One month of the `/archive/` page.
+/// One year of the `/archive/` page: its months that have posts, newest first.
+struct ArchiveYearView {
+    struct Month {
+        /// "May".
+        let name: String
+        /// "May 2026".
+        let label: String
+        let url: String
+    }
+
+    let year: String
+    let months: [Month]
+
+    /// Groups months (newest first) by year, keeping their order.
+    static func group(_ months: [ArchiveMonth]) -> [ArchiveYearView] {
+        var years: [ArchiveYearView] = []
+        for month in months {
+            let entry = Month(
+                name: DateText.monthName(month.month), label: DateText.monthLabel(month),
+                url: SiteRoute.canonicalPath(.archiveMonth(month, page: 1)))
+            if let last = years.last, last.year == String(month.year) {
+                years[years.count - 1] = ArchiveYearView(year: last.year, months: last.months + [entry])
+            } else {
+                years.append(ArchiveYearView(year: String(month.year), months: [entry]))
+            }
+        }
+        return years
+    }
+}
+
+/// A page of one month of the archive (`/archive/YYYY/MM/`).
 struct ArchiveMonthView {
     struct Entry {
         let title: String
@@ -26,39 +56,22 @@ struct ArchiveMonthView {
         let dateISO: String
         let dateDisplay: String
         let authorName: String
+        let authorUrl: String
+
+        init(_ post: PostSummary, dates: DateText) {
+            title = post.title
+            url = SiteRoute.canonicalPath(.post(slug: post.slug))
+            dateISO = DateText.iso(post.publishedAt)
+            dateDisplay = dates.display(post.publishedAt)
+            authorName = post.author.name
+            authorUrl = SiteRoute.canonicalPath(.author(slug: post.author.slug, page: 1))
+        }
     }
 
+    /// "May 2026".
     let label: String
-    let id: String
-    let count: Int
+    /// The month's first page.
+    let url: String
+    let postCount: Int
     let posts: [Entry]
-
-    /// Groups posts (newest first) by month in the site's time zone.
-    static func group(_ posts: [PostSummary], dates: DateText) -> [ArchiveMonthView] {
-        var months: [ArchiveMonthView] = []
-        var currentID: String?
-        var entries: [Entry] = []
-        var label = ""
-        func flush() {
-            if let id = currentID {
-                months.append(ArchiveMonthView(label: label, id: id, count: entries.count, posts: entries))
-            }
-        }
-        for post in posts {
-            let id = dates.monthID(post.publishedAt)
-            if id != currentID {
-                flush()
-                currentID = id
-                label = dates.monthLabel(post.publishedAt)
-                entries = []
-            }
-            entries.append(
-                Entry(
-                    title: post.title, url: SiteRoute.canonicalPath(.post(slug: post.slug)),
-                    dateISO: DateText.iso(post.publishedAt), dateDisplay: dates.display(post.publishedAt),
-                    authorName: post.author.name))
-        }
-        flush()
-        return months
-    }
 }

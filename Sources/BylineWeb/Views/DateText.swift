@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// Dates as the site shows them, in the site's time zone, without a locale-dependent formatter.
@@ -21,16 +22,14 @@ struct DateText: Sendable {
         return "\(parts.day!) \(Self.monthNames[parts.month! - 1]) \(parts.year!)"
     }
 
-    /// "November 2026".
-    func monthLabel(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        return "\(Self.monthNames[parts.month! - 1]) \(parts.year!)"
+    /// "November" for 11.
+    static func monthName(_ month: Int) -> String {
+        monthNames[min(max(month, 1), 12) - 1]
     }
 
-    /// "2026-11".
-    func monthID(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        return String(format: "%04d-%02d", parts.year!, parts.month!)
+    /// "November 2026".
+    static func monthLabel(_ month: ArchiveMonth) -> String {
+        "\(monthName(month.month)) \(month.year)"
     }
 
     func year(_ date: Date) -> String {

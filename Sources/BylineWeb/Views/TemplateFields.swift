@@ -85,14 +85,27 @@ extension ArchiveOwnerView: TemplateFields {
     ]
 }
 
+extension ArchiveYearView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "year": \.year, "months": \.months,
+    ]
+}
+
+extension ArchiveYearView.Month: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "name": \.name, "label": \.label, "url": \.url,
+    ]
+}
+
 extension ArchiveMonthView: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
-        "label": \.label, "id": \.id, "count": \.count, "posts": \.posts,
+        "label": \.label, "url": \.url, "postCount": \.postCount, "posts": \.posts,
     ]
 }
 
 extension ArchiveMonthView.Entry: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "url": \.url, "dateISO": \.dateISO, "dateDisplay": \.dateDisplay, "authorName": \.authorName,
+        "authorUrl": \.authorUrl,
     ]
 }
