@@ -2,13 +2,17 @@ import BylineCore
 import BylineStore
 import Foundation
 
-/// Imports article text files into a store, one file at a time: a bad file is reported and
-/// skipped, and the others are still imported.
+/// Imports article text files into a store: a bad file is reported and skipped, and the others
+/// are still imported. Files are saved in batches, one transaction each, so a bulk import does
+/// not pay for a transaction per file.
 public struct ArticleImporter: Sendable {
-    let store: any Store
+    let store: any PostWriting
     let timeZone: TimeZone
 
-    public init(store: any Store, timeZone: TimeZone) {
+    /// Files per transaction.
+    public static let batchSize = 500
+
+    public init(store: any PostWriting, timeZone: TimeZone) {
         self.store = store
         self.timeZone = timeZone
     }
@@ -19,27 +23,68 @@ public struct ArticleImporter: Sendable {
         case failed(path: String, reason: String)
     }
 
-    public func importFiles(_ paths: [String]) async -> [Result] {
+    /// Imports `paths` in order; `report` hears of each file as its batch is saved.
+    public func importFiles(_ paths: [String], report: (Result) -> Void = { _ in }) async -> [Result] {
         var results: [Result] = []
-        for path in paths {
-            results.append(await importFile(path))
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(start + Self.batchSize, paths.count)])
+            for result in await importBatch(batch) {
+                report(result)
+                results.append(result)
+            }
+            start += Self.batchSize
         }
         return results
     }
 
-    public func importFile(_ path: String) async -> Result {
-        let article: ArticleFile
-        do {
-            article = try ArticleFileParser.parse(ArticleFileReader.read(path))
-        } catch let error as ArticleFileError {
-            return .failed(path: path, reason: error.description)
-        } catch {
-            return .failed(path: path, reason: "\(error)")
+    /// One transaction for the files that parse; when it fails, each file on its own, so the
+    /// reason lands on the file that has it.
+    private func importBatch(_ paths: [String]) async -> [Result] {
+        var parsed: [(index: Int, path: String, input: PostInput)] = []
+        var results = [Result?](repeating: nil, count: paths.count)
+        for (index, path) in paths.enumerated() {
+            switch parse(path) {
+            case .success(let article): parsed.append((index, path, input(for: article)))
+            case .failure(let reason): results[index] = .failed(path: path, reason: reason)
+            }
         }
         do {
-            return .imported(path: path, try await store.upsertPost(matchingTitle: input(for: article)))
+            let saved = try await store.upsertPosts(matchingTitles: parsed.map(\.input))
+            for (item, post) in zip(parsed, saved) { results[item.index] = .imported(path: item.path, post) }
+        } catch {
+            for item in parsed { results[item.index] = await save(item.input, path: item.path) }
+        }
+        return results.compactMap { $0 }
+    }
+
+    private enum Parsed {
+        case success(ArticleFile)
+        case failure(String)
+    }
+
+    private func parse(_ path: String) -> Parsed {
+        do {
+            return .success(try ArticleFileParser.parse(ArticleFileReader.read(path)))
+        } catch let error as ArticleFileError {
+            return .failure(error.description)
+        } catch {
+            return .failure("\(error)")
+        }
+    }
+
+    private func save(_ input: PostInput, path: String) async -> Result {
+        do {
+            return .imported(path: path, try await store.upsertPost(matchingTitle: input))
         } catch {
             return .failed(path: path, reason: "could not save: \(error)")
+        }
+    }
+
+    public func importFile(_ path: String) async -> Result {
+        switch parse(path) {
+        case .success(let article): await save(input(for: article), path: path)
+        case .failure(let reason): .failed(path: path, reason: reason)
         }
     }
 

@@ -11,9 +11,9 @@ public struct DemoSite: Sendable {
             "Scoop Hub is a demonstration site for Byline. Its articles are fiction written for the demo: the people quoted are invented, and no real person's words are quoted.",
         postsPerPage: 9)
 
-    let store: any Store
+    let store: any SettingsStore & PostWriting
 
-    public init(store: any Store) {
+    public init(store: any SettingsStore & PostWriting) {
         self.store = store
     }
 

@@ -14,7 +14,8 @@ struct JobsCommand: AsyncParsableCommand {
     struct EnqueueTest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "enqueue-test",
-            abstract: "Enqueue test.sleep jobs (the job mechanism's own load) and print their ids.")
+            abstract: "Enqueue test.sleep jobs (the job mechanism's own load) and print their ids.",
+            shouldDisplay: false)
 
         @OptionGroup var storeOptions: JobStoreOptions
 
@@ -25,6 +26,9 @@ struct JobsCommand: AsyncParsableCommand {
         var milliseconds: Int = 100
 
         func validate() throws {
+            guard TestSleepJob.isEnabled else {
+                throw ValidationError("test jobs are for tests: set \(TestSleepJob.environmentVariable)=1")
+            }
             if !(1...100_000).contains(count) { throw ValidationError("--count must be between 1 and 100000") }
             if !(0...TestSleepJob.maxMilliseconds).contains(milliseconds) {
                 throw ValidationError("--milliseconds must be between 0 and \(TestSleepJob.maxMilliseconds)")
@@ -80,12 +84,8 @@ struct JobStoreOptions: ParsableArguments {
         } catch {
             throw CLIError("cannot open the store: \(error)")
         }
-        guard let queue = opened.store as? any JobQueue else {
-            await opened.close()
-            throw CLIError("this store has no job queue")
-        }
         do {
-            let result = try await body(queue)
+            let result = try await body(opened.store)
             await opened.close()
             return result
         } catch {

@@ -50,7 +50,7 @@ struct MigrateStoreCommand: AsyncParsableCommand {
         await target.close()
     }
 
-    private func copy(from source: any Store, to target: any Store) async throws {
+    private func copy(from source: any SnapshotStore, to target: any SnapshotStore) async throws {
         let snapshot = try await source.snapshot()
         do {
             try await target.restore(snapshot, replacing: replace)
@@ -109,14 +109,14 @@ struct StoreLocation {
                 guard role == "target" || FileManager.default.fileExists(atPath: sqliteFile) else {
                     throw CLIError("no such database file: \(sqliteFile)")
                 }
-                let store = try SQLiteStore(path: sqliteFile)
+                let store = try SiteStore.sqlite(path: sqliteFile)
                 return OpenedStore(store: store, service: nil, close: {})
             }
             if let dataFolder, role == "source",
                 !FileManager.default.fileExists(
-                    atPath: (dataFolder as NSString).appendingPathComponent(SQLiteStore.fileName))
+                    atPath: (dataFolder as NSString).appendingPathComponent(SQLiteEngine.fileName))
             {
-                throw CLIError("no site in \(dataFolder) (no \(SQLiteStore.fileName))")
+                throw CLIError("no site in \(dataFolder) (no \(SQLiteEngine.fileName))")
             }
             return try await StoreOpener.open(
                 databaseURL: databaseURL, dataFolder: dataFolder ?? ".", clock: SystemClock())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineCore
 import BylineImport
 import BylineStore
 import BylineWeb
@@ -95,12 +96,15 @@ struct ServeCommand: AsyncParsableCommand {
         // The store's connection pool (PostgreSQL) runs beside the server and stops after it;
         // the job worker shares background work with every other node on the same database.
         var services = opened.service.map { [$0] } ?? []
-        if let queue = store as? any JobQueue {
+        var handlers: [String: JobHandler] = [:]
+        if TestSleepJob.isEnabled { handlers.merge(TestSleepJob.handlers) { first, _ in first } }
+        if !handlers.isEmpty {
             services.append(
                 try JobWorker(
-                    queue: queue, handlers: TestSleepJob.handlers,
-                    settings: .init(lease: .seconds(jobLeaseSeconds)), logger: logger))
+                    queue: store, handlers: handlers, settings: .init(lease: .seconds(jobLeaseSeconds)),
+                    logger: logger))
         }
+        services.append(StoreMaintenance(changes: store, jobs: store, clock: SystemClock(), logger: logger))
         let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
         }

@@ -20,6 +20,22 @@ def tag_path(site):
     return e2e.find_tag_path(site)
 
 
+def month_paths(site) -> list:
+    """The /archive/YYYY/MM/ pages that /archive/ links to, in page order."""
+    resp = site.get("/archive/")
+    assert resp.status == 200, resp.describe()
+    found = e2e.links(e2e.parse_html(resp.text), site.url("/archive/"), "/archive/")
+    return [p for p in found if re.fullmatch(r"/archive/\d{4}/\d{2}/", p)]
+
+
+@pytest.fixture(scope="module")
+def month_path(site):
+    """The archive month of the UK PM article (18 May 2026)."""
+    months = month_paths(site)
+    assert "/archive/2026/05/" in months, f"/archive/ links to months {months}"
+    return "/archive/2026/05/"
+
+
 def location_of(site, resp) -> str:
     loc = resp.header("Location")
     assert loc, f"no Location header: {resp.describe()}"
@@ -32,16 +48,17 @@ def test_healthz_is_200_and_never_redirected(site):
         assert resp.status == 200, resp.describe()
 
 
-@pytest.mark.parametrize("which", ["/", e2e.SEED_PATH, e2e.SEED_AUTHOR_PATH, "/archive/", "tag"])
-def test_content_pages_are_200_html(site, tag_path, which):
-    path = tag_path if which == "tag" else which
+@pytest.mark.parametrize("which", ["/", e2e.SEED_PATH, e2e.SEED_AUTHOR_PATH, "/archive/", "tag", "month"])
+def test_content_pages_are_200_html(site, tag_path, month_path, which):
+    path = {"tag": tag_path, "month": month_path}.get(which, which)
     resp = site.get(path)
     assert resp.status == 200, resp.describe()
     assert resp.header("Content-Type", "").startswith("text/html"), resp.describe()
 
 
-def redirect_cases(tag_path):
+def redirect_cases(tag_path, month_path):
     tag = tag_path.rstrip("/")
+    month = month_path.rstrip("/")
     return [
         (f"/{e2e.SEED_SLUG}", f"/{e2e.SEED_SLUG}/"),
         (tag, tag + "/"),
@@ -51,12 +68,14 @@ def redirect_cases(tag_path):
         (f"/{e2e.SEED_SLUG}?utm_source=e2e&x=1", f"/{e2e.SEED_SLUG}/?utm_source=e2e&x=1"),
         ("/archive?ref=e2e", "/archive/?ref=e2e"),
         (tag + "?a=1&b=two", tag + "/?a=1&b=two"),
+        (month, month + "/"),
+        (month + "/page/1/", month + "/"),
     ]
 
 
-def test_missing_trailing_slash_redirects_301_keeping_query(site, tag_path):
+def test_missing_trailing_slash_redirects_301_keeping_query(site, tag_path, month_path):
     problems = []
-    for path, want in redirect_cases(tag_path):
+    for path, want in redirect_cases(tag_path, month_path):
         resp = site.get(path)
         if resp.status != 301:
             problems.append(f"GET {path}: status {resp.status}, want 301 -> {want}")
@@ -72,6 +91,10 @@ def test_missing_trailing_slash_redirects_301_keeping_query(site, tag_path):
     "/tag/no-such-tag-e2e/",
     "/author/no-such-author-e2e/",
     "/some/deeply/nested/unknown/path/",
+    "/archive/1999/01/",
+    "/archive/2026/13/",
+    "/archive/2026/05/page/99/",
+    "/sitemap-posts-999999.xml",
 ])
 def test_unknown_paths_are_404_html(site, path):
     resp = site.get(path)
@@ -88,9 +111,10 @@ def test_percent_encoded_junk_is_404(site):
         assert 400 <= resp.status < 500, f"GET {path}: {resp.describe()}"
 
 
-@pytest.mark.parametrize("which", ["home", "article", "archive", "tag"])
-def test_html_has_no_cache_and_strong_etag_with_304(site, tag_path, which):
-    path = {"home": "/", "article": e2e.SEED_PATH, "archive": "/archive/", "tag": tag_path}[which]
+@pytest.mark.parametrize("which", ["home", "article", "archive", "month", "tag"])
+def test_html_has_no_cache_and_strong_etag_with_304(site, tag_path, month_path, which):
+    path = {"home": "/", "article": e2e.SEED_PATH, "archive": "/archive/", "month": month_path,
+            "tag": tag_path}[which]
     first = site.get(path)
     assert first.status == 200, first.describe()
     cache = [d.strip().lower() for d in (first.header("Cache-Control") or "").split(",")]
@@ -153,3 +177,38 @@ def test_ten_kilobyte_url_is_a_client_error(site):
     assert 400 <= resp.status < 500, resp.describe()
     # and the server still works afterwards
     assert site.get("/healthz").status == 200
+
+
+def test_archive_lists_months_and_a_month_lists_its_posts(site, month_path):
+    archive = site.get("/archive/")
+    assert e2e.UKPM_PATH not in archive.text, "/archive/ lists months, not posts"
+    months = month_paths(site)
+    assert months == sorted(months, reverse=True), f"months not newest first: {months}"
+    month = site.get(month_path)
+    assert month.status == 200, month.describe()
+    posts = e2e.links(e2e.parse_html(month.text), site.url(month_path), "/")
+    assert e2e.UKPM_PATH in posts, f"{month_path} does not link to {e2e.UKPM_PATH}: {posts}"
+
+
+def sitemap_locations(text: str) -> list:
+    return re.findall(r"<loc>([^<]+)</loc>", text)
+
+
+def test_sitemap_is_an_index_whose_children_list_every_page(site, tag_path):
+    index = site.get("/sitemap.xml")
+    assert index.status == 200, index.describe()
+    assert index.header("Content-Type", "").startswith("application/xml"), index.describe()
+    assert "<sitemapindex" in index.text and "<urlset" not in index.text, index.text[:500]
+    children = [e2e.url_path(loc, site.url("/")) for loc in sitemap_locations(index.text)]
+    assert "/sitemap-pages.xml" in children, children
+    assert "/sitemap-posts-1.xml" in children, children
+    listed = []
+    for child in children:
+        resp = site.get(child)
+        assert resp.status == 200, resp.describe()
+        assert "<urlset" in resp.text, resp.text[:500]
+        listed += [e2e.url_path(loc, site.url("/")) for loc in sitemap_locations(resp.text)]
+    for path in ["/", "/archive/", e2e.SEED_PATH, e2e.UKPM_PATH, e2e.SEED_AUTHOR_PATH, tag_path]:
+        assert path in listed, f"{path} is in no child sitemap"
+    robots = site.get("/robots.txt")
+    assert re.search(r"^Sitemap: \S+/sitemap\.xml$", robots.text, re.M), robots.text

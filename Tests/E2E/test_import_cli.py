@@ -64,9 +64,10 @@ def make_unreadable(path):
 
 
 def make_directory(path):
+    # A folder imports its .txt files; one without any is an error.
     folder = path.with_name("a-folder")
     folder.mkdir()
-    (folder / "inner.txt").write_text("Inner Title\n\nAuthor\n\nBody.\n", encoding="utf-8")
+    (folder / "inner.md").write_text("Inner Title\n\nAuthor\n\nBody.\n", encoding="utf-8")
     return folder
 
 

@@ -9,6 +9,7 @@ keep being served, the rest answers 503 with Retry-After, the node recovers by i
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -75,9 +76,14 @@ def postgres():
 
 
 def pg_node(tmp_path: Path, name: str, database_url: str, demo: bool = False,
-            extra: list[str] | None = None) -> e2e.Server:
+            extra: list[str] | None = None, env: dict | None = None) -> e2e.Server:
     return e2e.Server(tmp_path / f"{name}-data", tmp_path / f"{name}.log", demo=demo,
-                      args=["--database-url", database_url, "--public-url", "http://news.test", *(extra or [])])
+                      args=["--database-url", database_url, "--public-url", "http://news.test", *(extra or [])],
+                      env=env)
+
+
+# The test.sleep job kind exists only for tests: nodes and the CLI offer it when this is set.
+TEST_JOBS = {"BYLINE_TEST_JOBS": "1"}
 
 
 def byline(*args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -189,7 +195,7 @@ def test_two_nodes_behind_nginx_share_one_database_and_every_cache_follows_a_sav
             upstreams.add(resp.header("X-Upstream"))
         assert len(upstreams) == 2, f"round robin reached {upstreams}"
         # Both nodes started with --demo at once: the demo is there once, not twice.
-        status = e2e.http(f"http://127.0.0.1:{port}/archive/").text.count('href="/uk-pm-putin')
+        status = e2e.http(f"http://127.0.0.1:{port}/archive/2026/05/").text.count('href="/uk-pm-putin')
         assert status == 1
 
         env = {"DATABASE_URL": url}
@@ -260,6 +266,47 @@ def test_a_database_outage_keeps_cached_pages_served_and_recovers_by_itself(post
         node.stop()
 
 
+def cluster_pids(folder: Path) -> list[int]:
+    """The postmaster and every backend of the test cluster."""
+    postmaster = int((folder / "postmaster.pid").read_text().splitlines()[0])
+    children = subprocess.run(["pgrep", "-P", str(postmaster)], capture_output=True, text=True, timeout=10)
+    return [postmaster, *[int(pid) for pid in children.stdout.split()]]
+
+
+def test_a_stalled_database_gets_503_within_the_deadline_while_cached_pages_are_served(postgres, tmp_path):
+    """A server that stops answering (every PostgreSQL process stopped with SIGSTOP, as a hung
+    host would) must not hold requests: cached pages keep coming, others get 503 within the
+    5 s database deadline, and the node recovers by itself when the server answers again."""
+    url = postgres.create_database()
+    node = pg_node(tmp_path, "stall", url, demo=True).start()
+    cached = e2e.UKPM_PATH
+    stopped: list[int] = []
+    try:
+        assert node.get(cached).status == 200  # now in the page cache
+        stopped = cluster_pids(postgres.folder)
+        for pid in stopped:
+            os.kill(pid, signal.SIGSTOP)
+        started = time.monotonic()
+        assert node.get(cached, timeout=5).status == 200
+        down = node.get("/tag/energy/", timeout=20)
+        waited = time.monotonic() - started
+        assert down.status == 503, down.describe()
+        assert down.header("Retry-After"), down.describe()
+        assert waited < 8, f"503 after {waited:.1f} s"
+        assert node.get("/healthz", timeout=5).status == 200
+        assert node.get(cached, timeout=5).status == 200
+    finally:
+        for pid in stopped:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+    try:
+        wait_until(lambda: node.get("/tag/energy/", timeout=10).status == 200, 40, "the node recovering")
+    finally:
+        node.stop()
+
+
 def psql(url: str, sql: str) -> list[list[str]]:
     out = subprocess.run(["psql", url, "-AtF", "\t", "-c", sql], capture_output=True, text=True, timeout=30)
     assert out.returncode == 0, out.stderr
@@ -269,10 +316,10 @@ def psql(url: str, sql: str) -> list[list[str]]:
 def test_background_jobs_are_shared_by_nodes_and_survive_a_killed_node(postgres, tmp_path):
     url = postgres.create_database()
     lease = ["--job-lease-seconds", "2"]
-    a = pg_node(tmp_path, "job-a", url, extra=lease).start()
-    b = pg_node(tmp_path, "job-b", url, extra=lease).start()
+    a = pg_node(tmp_path, "job-a", url, extra=lease, env=TEST_JOBS).start()
+    b = pg_node(tmp_path, "job-b", url, extra=lease, env=TEST_JOBS).start()
     try:
-        env = {"DATABASE_URL": url}
+        env = {"DATABASE_URL": url, **TEST_JOBS}
         queued = byline("jobs", "enqueue-test", "--count", "24", "--milliseconds", "400", env=env)
         assert queued.returncode == 0, queued.stderr
         ids = queued.stdout.split()

@@ -11,7 +11,7 @@ import pytest
 
 import byline_e2e as e2e
 
-PAGES = ["home", "article", "tag", "author", "archive", "not-found"]
+PAGES = ["home", "article", "tag", "author", "archive", "archive-month", "not-found"]
 
 
 def vnu_jar() -> Path:
@@ -37,6 +37,7 @@ def page_paths(seeded_site):
         "tag": e2e.find_tag_path(seeded_site),
         "author": e2e.SEED_AUTHOR_PATH,
         "archive": "/archive/",
+        "archive-month": "/archive/2026/05/",
         "not-found": "/this-page-does-not-exist-e2e/",
     }
 
