@@ -268,7 +268,8 @@ def test_a_database_outage_keeps_cached_pages_served_and_recovers_by_itself(post
 
 def cluster_pids(folder: Path) -> list[int]:
     """The postmaster and every backend of the test cluster."""
-    postmaster = int((folder / "postmaster.pid").read_text().splitlines()[0])
+    pid_file = next(folder.rglob("postmaster.pid"))
+    postmaster = int(pid_file.read_text().splitlines()[0])
     children = subprocess.run(["pgrep", "-P", str(postmaster)], capture_output=True, text=True, timeout=10)
     return [postmaster, *[int(pid) for pid in children.stdout.split()]]
 

@@ -23,8 +23,10 @@ public final class PostgresEngine: SQLEngine, Service {
     let logger: Logger
     let url: PostgresURL
     let threads: NIOThreadPool
-    /// How long a request's statements may take in all; the server's `statement_timeout` too.
+    /// How long a read's statements may take in all; the server's `statement_timeout` too.
     let queryTimeout: Duration
+    /// Writes may wait for other nodes' writes (row and advisory locks) under load: longer.
+    let writeTimeout: Duration
     let lifecycle = PoolLifecycle()
 
     /// How many times a write is tried before its conflict is reported.
@@ -34,13 +36,14 @@ public final class PostgresEngine: SQLEngine, Service {
     /// connects nothing yet. Throws ``PostgresStoreError/invalidURL(_:)`` for a URL it cannot use.
     public init(
         url: String, maxConnections: Int = 10, queryTimeout: Duration = .seconds(5),
-        logger: Logger = Logger(label: "byline.postgres")
+        writeTimeout: Duration = .seconds(30), logger: Logger = Logger(label: "byline.postgres")
     ) throws {
         guard maxConnections >= 1 else { throw StoreError.invalidInput("maxConnections must be at least 1") }
         guard queryTimeout > .zero else { throw StoreError.invalidInput("the query timeout must be positive") }
         self.url = try PostgresURL(parsing: url)
         self.logger = logger
         self.queryTimeout = queryTimeout
+        self.writeTimeout = max(writeTimeout, queryTimeout)
         var configuration = PostgresClient.Configuration(
             host: self.url.host, port: self.url.port, username: self.url.username, password: self.url.password,
             database: self.url.database, tls: try self.url.clientTLS())
@@ -157,7 +160,7 @@ public final class PostgresEngine: SQLEngine, Service {
     public func write<Result: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> Result)
         async throws -> Result
     {
-        try await retryingConflicts { try await self.transaction("BEGIN", limit: self.queryTimeout, body) }
+        try await retryingConflicts { try await self.transaction("BEGIN", limit: self.writeTimeout, body) }
     }
 
     public func longWrite<Result: Sendable>(_ body: @escaping @Sendable (any SQLConnection) throws -> Result)
@@ -203,7 +206,10 @@ public final class PostgresEngine: SQLEngine, Service {
                         connection: connection, logger: logger, deadline: deadline, limit: limit)
                     try session.execute(text: begin)
                     do {
-                        if limit == nil { try session.execute(text: "SET LOCAL statement_timeout = 0") }
+                        if limit != self.queryTimeout {
+                            let milliseconds = limit.map(Self.milliseconds) ?? 0
+                            try session.execute(text: "SET LOCAL statement_timeout = \(milliseconds)")
+                        }
                         let result = try body(session)
                         try session.execute(text: "COMMIT")
                         return result
