@@ -15,7 +15,17 @@ public enum PageChrome {
     /// Prefixes that mark a whole line as chrome ("Discover more from Scoop Hub").
     static let prefixes = ["discover more from ", "subscribe to ", "share on ", "follow us on "]
 
+    /// Non-space bytes beyond which a line cannot normalise to a phrase or a prefix line (80
+    /// characters of up to 4 bytes): body paragraphs skip the normalisation, the costly part of
+    /// parsing a long file.
+    static let maxChromeBytes = 320
+
     public static func isChrome(_ line: String) -> Bool {
+        var solid = 0
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            solid += 1
+            if solid > maxChromeBytes { return false }
+        }
         var key = TitleKey.make(line)
         while let last = key.last, last == "." || last == "!" || last == "→" || last == ">" || last == " " {
             key.removeLast()

@@ -24,11 +24,10 @@ extension SiteStore: PublicReading {
         return try await engine.read { db in
             let items = try Self.summaries(
                 db,
-                """
-                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
-                WHERE \(Self.isPublic(now))
-                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                """)
+                inOrderOf: """
+                    SELECT p.id FROM posts p WHERE \(Self.isPublic(now))
+                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                    """)
             let published: Int =
                 try db.value("SELECT value FROM counters WHERE name = \(PostCounts.publishedPosts)") ?? 0
             let scheduled: Int =
@@ -47,12 +46,11 @@ extension SiteStore: PublicReading {
             let tag = try Self.tag(from: row)
             let items = try Self.summaries(
                 db,
-                """
-                SELECT \(Self.summaryColumns) FROM post_tags pt
-                JOIN posts p ON p.id = pt.post_id JOIN authors a ON a.id = p.author_id
-                WHERE pt.tag_id = \(tag.id) AND pt.status = 'published' AND pt.published_at <= \(now)
-                ORDER BY pt.published_at DESC, pt.post_id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                """)
+                inOrderOf: """
+                    SELECT post_id FROM post_tags
+                    WHERE tag_id = \(tag.id) AND status = 'published' AND published_at <= \(now)
+                    ORDER BY published_at DESC, post_id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                    """)
             let scheduled: Int =
                 try db.value(
                     """
@@ -74,11 +72,10 @@ extension SiteStore: PublicReading {
             let author = try Self.author(from: row, prefix: "")
             let items = try Self.summaries(
                 db,
-                """
-                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
-                WHERE p.author_id = \(author.id) AND \(Self.isPublic(now))
-                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                """)
+                inOrderOf: """
+                    SELECT p.id FROM posts p WHERE p.author_id = \(author.id) AND \(Self.isPublic(now))
+                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                    """)
             let scheduled: Int =
                 try db.value(
                     """
@@ -99,10 +96,10 @@ extension SiteStore: PublicReading {
                 """
             let items = try Self.summaries(
                 db,
-                """
-                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE \(range)
-                ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                """)
+                inOrderOf: """
+                    SELECT p.id FROM posts p WHERE \(range)
+                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                    """)
             let total: Int = try db.value("SELECT COUNT(*) FROM posts p WHERE \(range)") ?? 0
             return Page(items: items, number: page.number, totalItems: total, perPage: page.perPage)
         }
@@ -150,18 +147,26 @@ extension SiteStore: PublicReading {
         guard !keys.isEmpty else { return [:] }
         let now = clock.now()
         return try await engine.read { db in
+            // No ORDER BY: SQLite would walk the date index over every post to honour it instead
+            // of looking the few title keys up. The earliest post with a title wins.
             let rows = try db.fetchAll(
                 """
-                SELECT p.title_key, p.slug FROM posts p
+                SELECT p.title_key, p.slug, p.published_at, p.id FROM posts p
                 WHERE p.title_key IN \(list: keys) AND \(Self.isPublic(now))
-                ORDER BY p.published_at ASC, p.id ASC
                 """)
-            var slugs: [String: String] = [:]
+            var earliest: [String: (publishedAt: Date, id: Int64, slug: String)] = [:]
             for row in rows {
                 let key: String = try row["title_key"]
-                if slugs[key] == nil { slugs[key] = try row["slug"] }
+                let candidate = (
+                    publishedAt: try row["published_at"] as Date, id: try row["id"] as Int64,
+                    slug: try row["slug"] as String
+                )
+                if let held = earliest[key], (held.publishedAt, held.id) < (candidate.publishedAt, candidate.id) {
+                    continue
+                }
+                earliest[key] = candidate
             }
-            return slugs
+            return earliest.mapValues(\.slug)
         }
     }
 
@@ -220,7 +225,7 @@ extension SiteStore: PublicReading {
                 SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
                 WHERE p.id IN \(list: chosen)
                 """)
-            let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+            let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             return chosen.compactMap { byID[$0] }
         }
     }
@@ -228,25 +233,38 @@ extension SiteStore: PublicReading {
     public func latestPublicPosts(limit: Int) async throws -> [Post] {
         let now = clock.now()
         return try await engine.read { db in
-            try Self.posts(
-                db,
+            let ids = try db.fetchAll(
                 """
-                SELECT \(Self.postColumns) FROM posts p JOIN authors a ON a.id = p.author_id
-                WHERE \(Self.isPublic(now)) ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit)
-                """)
+                SELECT p.id FROM posts p WHERE \(Self.isPublic(now))
+                ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit)
+                """
+            ).map { try $0.value(at: 0) as Int64 }
+            guard !ids.isEmpty else { return [] }
+            let found = try Self.posts(
+                db,
+                "SELECT \(Self.postColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)"
+            )
+            let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return ids.compactMap { byID[$0] }
         }
     }
 
     public func publicPostLinks(ids: ClosedRange<Int64>) async throws -> [PostLink] {
         let now = clock.now()
         return try await engine.read { db in
+            // A primary-key range; whether each post is public is decided here, so no engine is
+            // tempted to walk its date index over every post instead.
             try db.fetchAll(
                 """
-                SELECT p.slug, p.updated_at FROM posts p
-                WHERE p.id >= \(ids.lowerBound) AND p.id <= \(ids.upperBound) AND \(Self.isPublic(now))
-                ORDER BY p.id
+                SELECT p.slug, p.updated_at, p.status, p.published_at FROM posts p
+                WHERE p.id >= \(ids.lowerBound) AND p.id <= \(ids.upperBound) ORDER BY p.id
                 """
-            ).map { PostLink(slug: try $0["slug"], updatedAt: try $0["updated_at"]) }
+            ).compactMap { row in
+                guard try row["status"] as String == PostStatus.published.rawValue,
+                    let publishedAt: Date = try row["published_at"], publishedAt <= now
+                else { return nil }
+                return PostLink(slug: try row["slug"], updatedAt: try row["updated_at"])
+            }
         }
     }
 

@@ -60,6 +60,18 @@ extension SiteStore {
         }
     }
 
+    /// Summaries of the posts `idQuery` selects (one `id` column), in its order. Paging runs on
+    /// the ids alone, an index-only walk, so rows skipped by `OFFSET` are never joined or read.
+    static func summaries(_ db: any SQLConnection, inOrderOf idQuery: SQL) throws -> [PostSummary] {
+        let ids = try db.fetchAll(idQuery).map { try $0.value(at: 0) as Int64 }
+        guard !ids.isEmpty else { return [] }
+        let found = try summaries(
+            db,
+            "SELECT \(summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)")
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
     /// Whole posts for rows selected with ``postColumns``, with their tags.
     static func posts(_ db: any SQLConnection, _ query: SQL) throws -> [Post] {
         let rows = try db.fetchAll(query)
