@@ -17,11 +17,14 @@ public struct Post: Sendable, Equatable {
     public var tags: [Tag]
     /// A reading time the source stated ("4 Min Read"); it overrides the computed one.
     public var statedReadingMinutes: Int?
+    /// The reading time worked out when the post was saved (nil: work it out from the body);
+    /// saves the body's word count on every render.
+    public var savedReadingMinutes: Int?
 
     public init(
         id: Int64, title: String, slug: String, body: PostBody, excerpt: String,
         status: PostStatus, visibility: Visibility, publishedAt: Date?, createdAt: Date,
-        updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?
+        updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?, savedReadingMinutes: Int? = nil
     ) {
         self.id = id
         self.title = title
@@ -36,10 +39,12 @@ public struct Post: Sendable, Equatable {
         self.author = author
         self.tags = tags
         self.statedReadingMinutes = statedReadingMinutes
+        self.savedReadingMinutes = savedReadingMinutes
     }
 
     /// Minutes shown to readers: the stated time when the source gave one, else computed.
     public var readingMinutes: Int {
-        statedReadingMinutes ?? ReadingTime.minutes(words: body.wordCount, images: body.imageCount)
+        statedReadingMinutes ?? savedReadingMinutes
+            ?? ReadingTime.minutes(words: body.wordCount, images: body.imageCount)
     }
 }

@@ -11,7 +11,7 @@ extension SiteStore {
 
     static let postColumns: SQL = """
         p.id, p.title, p.slug, p.body, p.excerpt, p.status, p.visibility, p.published_at, p.created_at,
-        p.updated_at, p.stated_reading_minutes,
+        p.updated_at, p.stated_reading_minutes, p.reading_minutes,
         a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
         a.user_id AS author_user_id
         """
@@ -84,7 +84,8 @@ extension SiteStore {
                 visibility: Visibility(rawValue: try row["visibility"]) ?? .public,
                 publishedAt: try row["published_at"], createdAt: try row["created_at"],
                 updatedAt: try row["updated_at"], author: try author(from: row, prefix: "author_"),
-                tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"])
+                tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"],
+                savedReadingMinutes: try row["reading_minutes"])
         }
     }
 
