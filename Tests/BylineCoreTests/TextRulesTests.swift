@@ -81,4 +81,32 @@ import Testing
         #expect(ContentHash.hex(Array("abc".utf8)) != ContentHash.hex(Array("abd".utf8)))
         #expect(ContentHash.hex([UInt8]()).count == 16)
     }
+
+    /// The scalar-based fast version folds exactly what `Character.isWhitespace` folds.
+    @Test func collapsingWhitespaceMatchesCharacterWhitespace() {
+        let samples = [
+            "  Peace  talks\tresume \r\n in\u{00A0}Istanbul\u{2003}today  ", "", "   ", "one",
+            "Київ —\u{3000}talks", "a\u{2028}b\u{0085}c", "word’s  end.\n\n",
+        ]
+        for sample in samples {
+            let reference = sample.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(sample.collapsingWhitespace() == reference, "\(sample.debugDescription)")
+        }
+        #expect(
+            WordCount.count(in: "Don't stop — face-to-face, 42 times")
+                == WordCount.count(in: "Don’t stop — face-to-face, 42 times"))
+        #expect(WordCount.count(in: "Plain ASCII words, don't split face-to-face 42") == 7)
+    }
+
+    /// The byte-level line split matches splitting on `Character.isNewline`.
+    @Test func linesSplitAtEveryNewlineCharacterKnows() {
+        let samples = [
+            "a\nb\r\nc\rd", "\n\n", "", "end\n", "x\u{0B}y\u{0C}z", "one\u{0085}two\u{2028}three\u{2029}four",
+            "Київ\r\n\r\nтекст\r", "\r\n\r",
+        ]
+        for sample in samples {
+            let reference = sample.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            #expect(ArticleFileParser.splitLines(sample) == reference, "\(sample.debugDescription)")
+        }
+    }
 }

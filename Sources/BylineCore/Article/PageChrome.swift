@@ -15,16 +15,18 @@ public enum PageChrome {
     /// Prefixes that mark a whole line as chrome ("Discover more from Scoop Hub").
     static let prefixes = ["discover more from ", "subscribe to ", "share on ", "follow us on "]
 
-    /// Non-space bytes beyond which a line cannot normalise to a phrase or a prefix line (80
-    /// characters of up to 4 bytes): body paragraphs skip the normalisation, the costly part of
-    /// parsing a long file.
-    static let maxChromeBytes = 320
+    /// Non-space Unicode scalars beyond which a line cannot normalise to a phrase or a prefix
+    /// line (80 characters; ``TitleKey`` maps characters one to one, and a character is at
+    /// least one scalar, twice that for combining marks): body paragraphs skip the
+    /// normalisation, the costly part of parsing a long file.
+    static let maxChromeScalars = 160
 
     public static func isChrome(_ line: String) -> Bool {
         var solid = 0
-        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+        // Counting UTF-8 lead bytes counts scalars without decoding them.
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 && byte & 0xC0 != 0x80 {
             solid += 1
-            if solid > maxChromeBytes { return false }
+            if solid > maxChromeScalars { return false }
         }
         var key = TitleKey.make(line)
         while let last = key.last, last == "." || last == "!" || last == "→" || last == ">" || last == " " {

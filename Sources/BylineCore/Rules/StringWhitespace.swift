@@ -6,8 +6,30 @@ extension StringProtocol {
         return String(self[start...end])
     }
 
-    /// Runs of whitespace folded to one space, trimmed.
+    /// Runs of whitespace folded to one space, trimmed. Works on Unicode scalars, looking up
+    /// properties only for non-ASCII ones: parsing long files spends its time here.
     public func collapsingWhitespace() -> String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            let isSpace =
+                scalar.isASCII
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -147,20 +147,20 @@ extension SiteStore: PublicReading {
         guard !keys.isEmpty else { return [:] }
         let now = clock.now()
         return try await engine.read { db in
-            // No ORDER BY: SQLite would walk the date index over every post to honour it instead
-            // of looking the few title keys up. The earliest post with a title wins.
+            // Looked up by title key alone, public or not decided here: given the public rule in
+            // SQL, SQLite walks the date index over every post instead of the title-key index.
             let rows = try db.fetchAll(
                 """
-                SELECT p.title_key, p.slug, p.published_at, p.id FROM posts p
-                WHERE p.title_key IN \(list: keys) AND \(Self.isPublic(now))
+                SELECT p.title_key, p.slug, p.status, p.published_at, p.id FROM posts p
+                WHERE p.title_key IN \(list: keys)
                 """)
             var earliest: [String: (publishedAt: Date, id: Int64, slug: String)] = [:]
             for row in rows {
+                guard try row["status"] as String == PostStatus.published.rawValue,
+                    let publishedAt: Date = try row["published_at"], publishedAt <= now
+                else { continue }
                 let key: String = try row["title_key"]
-                let candidate = (
-                    publishedAt: try row["published_at"] as Date, id: try row["id"] as Int64,
-                    slug: try row["slug"] as String
-                )
+                let candidate = (publishedAt: publishedAt, id: try row["id"] as Int64, slug: try row["slug"] as String)
                 if let held = earliest[key], (held.publishedAt, held.id) < (candidate.publishedAt, candidate.id) {
                     continue
                 }
