@@ -21,7 +21,7 @@ struct PreparedPage: Sendable {
     let dependencies: Set<ChangeKey>
 
     /// Bytes this page holds in memory, for the cache's size bound.
-    var size: Int { identity.body.readableBytes + (gzip?.body.readableBytes ?? 0) + 512 }
+    var size: Int { identity.body.capacity + (gzip?.body.capacity ?? 0) + 512 }
 
     /// How hard to compress: once per cached page it pays to squeeze; per request, it does not.
     enum Compression {
@@ -48,7 +48,10 @@ struct PreparedPage: Sendable {
             let compressed = try? source.compress(with: .gzip(configuration: .init(compressionLevel: level))),
             compressed.readableBytes < body.readableBytes
         {
-            gzip = Self.variant(body: compressed, eTag: "\"\(hash)-gz\"", encoding: "gzip", common: common)
+            // The compressor's buffer is sized for the worst case (about the input's size): keep
+            // a copy of just the compressed bytes, or a cached page holds twice what it counts.
+            let fitted = ByteBuffer(bytes: compressed.readableBytesView)
+            gzip = Self.variant(body: fitted, eTag: "\"\(hash)-gz\"", encoding: "gzip", common: common)
         } else {
             gzip = nil
         }
