@@ -22,17 +22,11 @@ extension SiteStore: PublicReading {
     public func publicPosts(_ page: PageRequest) async throws -> Page<PostSummary> {
         let now = clock.now()
         return try await engine.read { db in
-            let items = try Self.summaries(
-                db,
-                inOrderOf: """
-                    SELECT p.id FROM posts p WHERE \(Self.isPublic(now))
-                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                    """)
-            let published: Int =
-                try db.value("SELECT value FROM counters WHERE name = \(PostCounts.publishedPosts)") ?? 0
-            let scheduled: Int =
-                try db.value("SELECT COUNT(*) FROM posts WHERE status = 'published' AND published_at > \(now)") ?? 0
-            return Page(items: items, number: page.number, totalItems: published - scheduled, perPage: page.perPage)
+            try Self.countedPage(
+                db, page,
+                ids: "SELECT p.id FROM posts p WHERE \(Self.isPublic(now)) ORDER BY p.published_at DESC, p.id DESC",
+                published: try db.value("SELECT value FROM counters WHERE name = \(PostCounts.publishedPosts)") ?? 0,
+                scheduled: "SELECT COUNT(*) FROM posts WHERE status = 'published' AND published_at > \(now)")
         }
     }
 
@@ -44,21 +38,19 @@ extension SiteStore: PublicReading {
                     "SELECT id, name, slug, description, post_count FROM tags WHERE slug = \(tagSlug)")
             else { return nil }
             let tag = try Self.tag(from: row)
-            let items = try Self.summaries(
-                db,
-                inOrderOf: """
+            let posts = try Self.countedPage(
+                db, page,
+                ids: """
                     SELECT post_id FROM post_tags
                     WHERE tag_id = \(tag.id) AND status = 'published' AND published_at <= \(now)
-                    ORDER BY published_at DESC, post_id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                    """)
-            let scheduled: Int =
-                try db.value(
-                    """
+                    ORDER BY published_at DESC, post_id DESC
+                    """,
+                published: try row["post_count"],
+                scheduled: """
                     SELECT COUNT(*) FROM post_tags
                     WHERE tag_id = \(tag.id) AND status = 'published' AND published_at > \(now)
-                    """) ?? 0
-            let total = try row["post_count"] as Int - scheduled
-            return (tag, Page(items: items, number: page.number, totalItems: total, perPage: page.perPage))
+                    """)
+            return (tag, posts)
         }
     }
 
@@ -70,21 +62,31 @@ extension SiteStore: PublicReading {
                     "SELECT id, name, slug, bio, user_id, post_count FROM authors WHERE slug = \(authorSlug)")
             else { return nil }
             let author = try Self.author(from: row, prefix: "")
-            let items = try Self.summaries(
-                db,
-                inOrderOf: """
+            let posts = try Self.countedPage(
+                db, page,
+                ids: """
                     SELECT p.id FROM posts p WHERE p.author_id = \(author.id) AND \(Self.isPublic(now))
-                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                    """)
-            let scheduled: Int =
-                try db.value(
-                    """
+                    ORDER BY p.published_at DESC, p.id DESC
+                    """,
+                published: try row["post_count"],
+                scheduled: """
                     SELECT COUNT(*) FROM posts
                     WHERE author_id = \(author.id) AND status = 'published' AND published_at > \(now)
-                    """) ?? 0
-            let total = try row["post_count"] as Int - scheduled
-            return (author, Page(items: items, number: page.number, totalItems: total, perPage: page.perPage))
+                    """)
+            return (author, posts)
         }
+    }
+
+    /// One page of a listing whose total is a count kept on write (``PostCounts``), which
+    /// includes posts dated in the future: `scheduled` counts those (an index range over the few
+    /// scheduled posts) so the total is what readers can see. `ids` is the listing in order,
+    /// without LIMIT.
+    static func countedPage(
+        _ db: any SQLConnection, _ page: PageRequest, ids: SQL, published: Int, scheduled: SQL
+    ) throws -> Page<PostSummary> {
+        let items = try summaries(db, inOrderOf: ids + " LIMIT \(page.perPage) OFFSET \(page.offset)")
+        let total = published - (try db.value(scheduled) ?? 0)
+        return Page(items: items, number: page.number, totalItems: total, perPage: page.perPage)
     }
 
     public func publicPosts(in interval: DateInterval, _ page: PageRequest) async throws -> Page<PostSummary> {
@@ -194,10 +196,6 @@ extension SiteStore: PublicReading {
     public func relatedPosts(to post: Post, limit: Int) async throws -> [PostSummary] {
         let now = clock.now()
         let tagIDs = post.tags.map(\.id)
-        guard !tagIDs.isEmpty else {
-            return try await publicPosts(PageRequest(number: 1, perPage: limit + 1)).items.filter { $0.id != post.id }
-                .prefix(limit).map { $0 }
-        }
         return try await engine.read { db in
             // Candidates: each tag's newest public posts, an index range per tag.
             var candidates: [Int64: (shared: Int, publishedAt: Date)] = [:]
@@ -213,11 +211,14 @@ extension SiteStore: PublicReading {
                     candidates[id] = (0, try row["published_at"])
                 }
             }
-            let shared = try db.fetchAll(
-                """
-                SELECT post_id, COUNT(*) AS shared FROM post_tags
-                WHERE post_id IN \(list: Array(candidates.keys)) AND tag_id IN \(list: tagIDs) GROUP BY post_id
-                """)
+            let shared =
+                candidates.isEmpty
+                ? []
+                : try db.fetchAll(
+                    """
+                    SELECT post_id, COUNT(*) AS shared FROM post_tags
+                    WHERE post_id IN \(list: Array(candidates.keys)) AND tag_id IN \(list: tagIDs) GROUP BY post_id
+                    """)
             for row in shared {
                 let id: Int64 = try row["post_id"]
                 candidates[id]?.shared = try row["shared"]
@@ -226,7 +227,7 @@ extension SiteStore: PublicReading {
                 ($0.value.shared, $0.value.publishedAt, $0.key) > ($1.value.shared, $1.value.publishedAt, $1.key)
             }.prefix(limit).map(\.key)
             if chosen.count < limit {
-                // Too few share a tag: the latest posts fill the rest, as for a post without tags.
+                // Too few share a tag (none, for a post without tags): the latest posts fill the rest.
                 let latest = try db.fetchAll(
                     """
                     SELECT p.id FROM posts p WHERE \(Self.isPublic(now))
@@ -237,14 +238,7 @@ extension SiteStore: PublicReading {
                     if id != post.id, !chosen.contains(id) { chosen.append(id) }
                 }
             }
-            let found = try Self.summaries(
-                db,
-                """
-                SELECT \(Self.summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id
-                WHERE p.id IN \(list: chosen)
-                """)
-            let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return chosen.compactMap { byID[$0] }
+            return try Self.summaries(db, ids: chosen)
         }
     }
 
@@ -257,13 +251,7 @@ extension SiteStore: PublicReading {
                 ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit)
                 """
             ).map { try $0.value(at: 0) as Int64 }
-            guard !ids.isEmpty else { return [] }
-            let found = try Self.posts(
-                db,
-                "SELECT \(Self.postColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)"
-            )
-            let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return ids.compactMap { byID[$0] }
+            return try Self.posts(db, ids: ids)
         }
     }
 

@@ -63,12 +63,29 @@ extension SiteStore {
     /// Summaries of the posts `idQuery` selects (one `id` column), in its order. Paging runs on
     /// the ids alone, an index-only walk, so rows skipped by `OFFSET` are never joined or read.
     static func summaries(_ db: any SQLConnection, inOrderOf idQuery: SQL) throws -> [PostSummary] {
-        let ids = try db.fetchAll(idQuery).map { try $0.value(at: 0) as Int64 }
+        try summaries(db, ids: try db.fetchAll(idQuery).map { try $0.value(at: 0) as Int64 })
+    }
+
+    /// Summaries of the posts with `ids`, in that order.
+    static func summaries(_ db: any SQLConnection, ids: [Int64]) throws -> [PostSummary] {
         guard !ids.isEmpty else { return [] }
         let found = try summaries(
             db,
             "SELECT \(summaryColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)")
-        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return inOrder(found, of: ids, id: \.id)
+    }
+
+    /// Whole posts with `ids`, in that order.
+    static func posts(_ db: any SQLConnection, ids: [Int64]) throws -> [Post] {
+        guard !ids.isEmpty else { return [] }
+        let found = try posts(
+            db, "SELECT \(postColumns) FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)")
+        return inOrder(found, of: ids, id: \.id)
+    }
+
+    /// `items` in the order of `ids` (an `IN` list comes back in any order).
+    private static func inOrder<Item>(_ items: [Item], of ids: [Int64], id: (Item) -> Int64) -> [Item] {
+        let byID = Dictionary(items.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }
 
