@@ -22,13 +22,22 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Staff passwords: bcrypt (HummingbirdBcrypt).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .target(name: "BylineCore"),
+        // cmark-gfm from the system (libcmark-gfm-dev, libcmark-gfm-extensions-dev): Markdown bodies.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
         .target(
             name: "BylineStore",
             dependencies: [
                 "BylineCore",
+                // Post bodies are rendered from Markdown when they are saved.
+                "BylineMarkdown",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // Only for ConnectionPoolError, which PostgresNIO throws but does not re-export.
@@ -50,6 +59,8 @@ let package = Package(
             dependencies: [
                 "BylineCore",
                 "BylineStore",
+                // The editor's live preview renders Markdown as a save would.
+                "BylineMarkdown",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -57,6 +68,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -85,6 +99,7 @@ let package = Package(
             // their extra `Array` initialisers leak into these tests and slow type-checking to a stop.
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineCore", "BylineMarkdown"]),
         .testTarget(
             name: "BylineStoreTests",
             dependencies: [

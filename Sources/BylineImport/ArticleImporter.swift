@@ -19,7 +19,8 @@ public struct ArticleImporter: Sendable {
 
     /// What happened to one file.
     public enum Result: Sendable {
-        case imported(path: String, SavedPost)
+        /// Saved; `droppedChrome` lists the page-chrome lines left out of its body, as written.
+        case imported(path: String, SavedPost, droppedChrome: [String])
         case failed(path: String, reason: String)
     }
 
@@ -41,19 +42,21 @@ public struct ArticleImporter: Sendable {
     /// One transaction for the files that parse; when it fails, each file on its own, so the
     /// reason lands on the file that has it.
     private func importBatch(_ paths: [String]) async -> [Result] {
-        var parsed: [(index: Int, path: String, input: PostInput)] = []
+        var parsed: [(index: Int, path: String, article: ArticleFile, input: PostInput)] = []
         var results = [Result?](repeating: nil, count: paths.count)
         for (index, path) in paths.enumerated() {
             switch parse(path) {
-            case .success(let article): parsed.append((index, path, input(for: article)))
+            case .success(let article): parsed.append((index, path, article, input(for: article)))
             case .failure(let reason): results[index] = .failed(path: path, reason: reason)
             }
         }
         do {
             let saved = try await store.upsertPosts(matchingTitles: parsed.map(\.input))
-            for (item, post) in zip(parsed, saved) { results[item.index] = .imported(path: item.path, post) }
+            for (item, post) in zip(parsed, saved) {
+                results[item.index] = .imported(path: item.path, post, droppedChrome: item.article.droppedChrome)
+            }
         } catch {
-            for item in parsed { results[item.index] = await save(item.input, path: item.path) }
+            for item in parsed { results[item.index] = await save(item.article, path: item.path) }
         }
         return results.compactMap { $0 }
     }
@@ -73,9 +76,10 @@ public struct ArticleImporter: Sendable {
         }
     }
 
-    private func save(_ input: PostInput, path: String) async -> Result {
+    private func save(_ article: ArticleFile, path: String) async -> Result {
         do {
-            return .imported(path: path, try await store.upsertPost(matchingTitle: input))
+            let saved = try await store.upsertPost(matchingTitle: input(for: article))
+            return .imported(path: path, saved, droppedChrome: article.droppedChrome)
         } catch {
             return .failed(path: path, reason: "could not save: \(error)")
         }
@@ -83,13 +87,17 @@ public struct ArticleImporter: Sendable {
 
     public func importFile(_ path: String) async -> Result {
         switch parse(path) {
-        case .success(let article): await save(input(for: article), path: path)
+        case .success(let article): await save(article, path: path)
         case .failure(let reason): .failed(path: path, reason: reason)
         }
     }
 
     /// The store input for a parsed file; a `Date:` day means noon of that day in the site's zone,
     /// so the displayed date is the day written, in any zone near it.
+    ///
+    /// The input states only what the file states: a re-import never reverts what an editor set
+    /// (status, visibility, excerpt, slug), and keeps tags and date when the file has no `Tags:`
+    /// or `Date:` line. A new post dated in the future is scheduled (``PostInput/status``).
     public func input(for article: ArticleFile) -> PostInput {
         var publishedAt: Date?
         if let day = article.date {
@@ -99,8 +107,7 @@ public struct ArticleImporter: Sendable {
                 from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
         }
         return PostInput(
-            title: article.title, authorName: article.authorName, body: article.body, tagNames: article.tags,
-            publishedAt: publishedAt, status: .published, visibility: .public,
-            statedReadingMinutes: article.statedReadingMinutes)
+            title: article.title, authorName: article.authorName, markdown: article.body.markdown,
+            tagNames: article.tags, publishedAt: publishedAt, statedReadingMinutes: article.statedReadingMinutes)
     }
 }

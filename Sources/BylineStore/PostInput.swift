@@ -2,27 +2,38 @@ import BylineCore
 import Foundation
 
 /// A post as a writer or an importer hands it to the store.
+///
+/// An optional field left nil is one the writer does not state: a new post takes the default,
+/// an update keeps what the post has. So re-importing a file changes only what the file says
+/// and never reverts what an editor set (status, visibility, excerpt, and the slug, which an
+/// update never changes).
 public struct PostInput: Sendable, Equatable {
     public var title: String
     public var authorName: String
-    public var body: PostBody
-    /// nil: derived from the body.
+    /// The body's Markdown source; rendered when saved.
+    public var markdown: String
+    /// An editor's excerpt. nil: a new post's is derived from the body; an update keeps the
+    /// post's own excerpt if an editor wrote one, else derives it again.
     public var excerpt: String?
-    public var tagNames: [String]
+    /// nil: a new post has no tags; an update keeps the post's tags.
+    public var tagNames: [String]?
     /// nil: keep the existing post's date, or now for a new post.
     public var publishedAt: Date?
-    public var status: PostStatus
-    public var visibility: Visibility
+    /// nil: a new post is published, or scheduled when ``publishedAt`` is still to come; an
+    /// update keeps its status.
+    public var status: PostStatus?
+    /// nil: a new post is public; an update keeps its visibility.
+    public var visibility: Visibility?
     public var statedReadingMinutes: Int?
 
     public init(
-        title: String, authorName: String, body: PostBody, excerpt: String? = nil,
-        tagNames: [String] = [], publishedAt: Date? = nil, status: PostStatus = .published,
-        visibility: Visibility = .public, statedReadingMinutes: Int? = nil
+        title: String, authorName: String, markdown: String, excerpt: String? = nil,
+        tagNames: [String]? = nil, publishedAt: Date? = nil, status: PostStatus? = nil,
+        visibility: Visibility? = nil, statedReadingMinutes: Int? = nil
     ) {
         self.title = title
         self.authorName = authorName
-        self.body = body
+        self.markdown = markdown
         self.excerpt = excerpt
         self.tagNames = tagNames
         self.publishedAt = publishedAt
@@ -43,12 +54,20 @@ public struct SavedPost: Sendable, Equatable {
     public var slug: String
     public var title: String
     public var outcome: Outcome
+    /// The post's status after the save: `scheduled` tells an importer the post waits for its date.
+    public var status: PostStatus
+    public var publishedAt: Date?
 
-    public init(id: Int64, slug: String, title: String, outcome: Outcome) {
+    public init(
+        id: Int64, slug: String, title: String, outcome: Outcome, status: PostStatus = .published,
+        publishedAt: Date? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.title = title
         self.outcome = outcome
+        self.status = status
+        self.publishedAt = publishedAt
     }
 }
 

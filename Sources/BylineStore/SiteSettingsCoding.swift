@@ -1,4 +1,5 @@
 import BylineCore
+import Foundation
 
 /// Settings to and from key/value pairs, the same for every engine.
 enum SiteSettingsCoding {
@@ -7,6 +8,7 @@ enum SiteSettingsCoding {
             "title": settings.title, "description": settings.description,
             "time_zone": settings.timeZoneIdentifier, "footer_note": settings.footerNote,
             "language": settings.language, "posts_per_page": String(settings.postsPerPage),
+            "navigation": encodeNavigation(settings.navigation),
         ]
     }
 
@@ -19,6 +21,20 @@ enum SiteSettingsCoding {
             footerNote: values["footer_note"] ?? defaults.footerNote,
             language: values["language"] ?? defaults.language,
             postsPerPage: values["posts_per_page"].flatMap(Int.init).map { max(1, min($0, 100)) }
-                ?? defaults.postsPerPage)
+                ?? defaults.postsPerPage,
+            navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation)
+    }
+
+    /// The links as a JSON array of `{"label":..., "url":...}`: a label may hold any character.
+    static func encodeNavigation(_ links: [NavigationLink]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(links) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A value that does not decode (edited by hand) shows no links rather than failing every page.
+    static func decodeNavigation(_ text: String) -> [NavigationLink] {
+        (try? JSONDecoder().decode([NavigationLink].self, from: Data(text.utf8))) ?? []
     }
 }

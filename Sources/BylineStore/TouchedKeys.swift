@@ -28,6 +28,24 @@ enum TouchedKeys {
         return keys
     }
 
+    /// A newsroom write on post `postID`: the listings readers saw it in before (nil: it was not
+    /// public) and those they see it in now. A post hidden before and after touches only its own
+    /// page, which answers 404 either way: dropping it costs nothing.
+    static func edit(postID: Int64, before: Placement?, after: Placement?) -> Set<ChangeKey> {
+        var keys: Set<ChangeKey> = [.post(postID)]
+        if let before { keys.formUnion(listing(before)) }
+        if let after { keys.formUnion(listing(after)) }
+        return keys
+    }
+
+    /// A tag or an author profile edited (`own` is its key). Its name and slug show on every
+    /// card and article that carries it, on most pages: a rename, rare, drops them all. A
+    /// description or bio shows only on its own page and, for an author, on their articles,
+    /// which depend on the author's key.
+    static func profileEdit(_ own: ChangeKey, renamed: Bool) -> Set<ChangeKey> {
+        renamed ? [.site] : [own]
+    }
+
     /// Settings appear on every page.
     static let settings: Set<ChangeKey> = [.site]
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineCore
 import BylineImport
 import BylineStore
 import Foundation
@@ -20,6 +21,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if dataOptions.effectiveDatabaseURL == nil,
+            !FileManager.default.fileExists(
+                atPath: (dataOptions.data as NSString).appendingPathComponent(SQLiteEngine.fileName))
+        {
+            // A mistyped --data would otherwise import into a new, empty site without a word.
+            FileHandle.standardError.write(Data("No site in \(dataOptions.data): creating a new one.\n".utf8))
+        }
         let opened = try await dataOptions.open()
         let failures: Int
         do {
@@ -34,21 +42,41 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// Imports every file, reporting each; returns how many failed.
+    /// Imports every file, reporting each on standard output (`created`, `updated` or
+    /// `scheduled ... for ...`: one line an article) and what it dropped on standard error;
+    /// returns how many failed.
     private func importAll(into store: any SettingsStore & PostWriting) async throws -> Int {
         let settings = try await store.settings()
         let importer = ArticleImporter(store: store, timeZone: settings.timeZone)
         var failures = 0
         _ = await importer.importFiles(expandFolders(files)) { result in
             switch result {
-            case .imported(_, let saved):
-                print("\(saved.outcome.rawValue) \(saved.slug) \(saved.title)")
+            case .imported(_, let saved, let droppedChrome):
+                if saved.outcome == .created, saved.status == .scheduled, let date = saved.publishedAt {
+                    print("scheduled \(saved.slug) for \(Self.dateText(date, settings: settings))")
+                } else {
+                    print("\(saved.outcome.rawValue) \(saved.slug) \(saved.title)")
+                }
+                for line in droppedChrome {
+                    FileHandle.standardError.write(Data("  dropped page chrome: \"\(line)\"\n".utf8))
+                }
             case .failed(let path, let reason):
                 failures += 1
                 FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
             }
         }
         return failures
+    }
+
+    /// "2027-01-05 12:00 Europe/Oslo": when a scheduled post goes out, in the site's zone (named
+    /// as the settings name it: Foundation calls UTC "GMT").
+    static func dateText(_ date: Date, settings: SiteSettings) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ number: Int?) -> String { (number ?? 0) < 10 ? "0\(number ?? 0)" : "\(number ?? 0)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) "
+            + settings.timeZoneIdentifier
     }
 
     /// Folders become their `.txt` files in name order (one without any stays a folder, an error); anything else stays as given, so a path

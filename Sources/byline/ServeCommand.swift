@@ -39,6 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
     var noPageCache = false
 
     @Option(
+        name: .customLong("metrics-token"),
+        help:
+            "Bearer token that lets non-loopback clients read /metrics (default: $BYLINE_METRICS_TOKEN; none: loopback only)."
+    )
+    var metricsToken: String?
+
+    @Option(
         name: .customLong("job-lease-seconds"),
         help: "How long a claimed background job is held without news before another node may take it over.")
     var jobLeaseSeconds: Int = 60
@@ -88,10 +95,23 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
+        guard let adminThemePath = AdminTheme.defaultDirectory() else {
+            throw CLIError("cannot find the newsroom's templates (Themes/admin); set BYLINE_ADMIN_THEME_DIR")
+        }
+        let adminTheme: AdminTheme
+        do {
+            adminTheme = try await AdminTheme(directory: adminThemePath)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let demoSignIn = demo ? try await DemoOwner.ensure(store: store) : nil
         let origin = publicURL ?? "http://\(host):\(port)"
         let server = SiteServer(
             store: store, theme: theme,
-            options: SiteOptions(publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20))
+            options: SiteOptions(
+                publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20,
+                metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["BYLINE_METRICS_TOKEN"]),
+            newsroom: .init(store: store, adminTheme: adminTheme))
         let host = self.host
         // The store's connection pool (PostgreSQL) runs beside the server and stops after it;
         // the job worker shares background work with every other node on the same database.
@@ -104,10 +124,22 @@ struct ServeCommand: AsyncParsableCommand {
                     queue: store, handlers: handlers, settings: .init(lease: .seconds(jobLeaseSeconds)),
                     logger: logger))
         }
-        services.append(StoreMaintenance(changes: store, jobs: store, clock: SystemClock(), logger: logger))
+        services.append(
+            StoreMaintenance(changes: store, jobs: store, staff: store, clock: SystemClock(), logger: logger))
+        services.append(ScheduledPublisher(posts: store, logger: logger))
         let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
+            if let demoSignIn { print(demoSignIn.instructions(adminURL: "http://\(host):\(boundPort)/admin/")) }
+            // Output to a file or a pipe is block-buffered: without this the lines would show
+            // only at shutdown. (`fflush(nil)` flushes every stream.)
+            fflush(nil)
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error where PortInUse.matches(error) {
+            throw CLIError(
+                "cannot listen on \(host):\(port): the port is already in use (another server is running there?). "
+                    + "Stop it or choose another port with --port.")
+        }
     }
 }

@@ -13,7 +13,7 @@ import Testing
         #expect(article.authorName == "Abiola")
         #expect(article.statedReadingMinutes == 4)
         #expect(article.date == nil)
-        #expect(article.tags.isEmpty)
+        #expect(article.tags == nil)
         #expect(article.body.paragraphs.count == 11)
         #expect(article.body.readAlsoTitles == [Self.readAlsoTitle])
         // The READ ALSO link sits where the reader saw it: after the fourth paragraph.
@@ -106,5 +106,32 @@ import Testing
         #expect(!PageChrome.isChrome("Readers who continue reading will learn more."))
         #expect(!PageChrome.isChrome("Subscribe to the plan, officials said, or pay more."))
         #expect(!PageChrome.isChrome("Share prices fell."))
+        #expect(PageChrome.isChrome("Type your email…"))
+        #expect(PageChrome.isChrome("Subscribe"))
+        #expect(PageChrome.isChrome("Leave a comment"))
+        #expect(PageChrome.isChrome("Subscribe now to keep reading and get access to the full archive."))
+        // Lines that merely start like chrome are article text.
+        #expect(!PageChrome.isChrome("Subscribe to the plan"))
+        #expect(!PageChrome.isChrome("Share on the market fell"))
+        #expect(!PageChrome.isChrome("Follow us on the road to Kyiv"))
+    }
+
+    @Test func droppedChromeIsReportedAndOtherShortLinesKept() throws {
+        let article = try ArticleFileParser.parse(
+            text: "Title\nAuthor\n\nSubscribe to the plan\n\nShare This Article\n\nBody.\nType your email…\n")
+        #expect(article.body.paragraphs == ["Subscribe to the plan", "Body."])
+        #expect(article.droppedChrome == ["Share This Article", "Type your email…"])
+    }
+
+    @Test func controlCharactersAreRemoved() throws {
+        let article = try ArticleFileParser.parse(
+            text: "Ti\u{1B}tle\r\nAuthor\r\n\r\nA\u{1B}[1mbold\u{7}.\u{0B}Next\r\n")
+        #expect(article.title == "Title")
+        #expect(article.body.paragraphs == ["A[1mbold. Next"])
+    }
+
+    @Test func tagsAreAbsentWithoutATagsLine() throws {
+        #expect(try ArticleFileParser.parse(text: "T\nA\n\nBody.").tags == nil)
+        #expect(try ArticleFileParser.parse(text: "T\nA\nTags:\n\nBody.").tags == [])
     }
 }

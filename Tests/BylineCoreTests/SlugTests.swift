@@ -23,9 +23,17 @@ import Testing
         #expect(Slug.make(from: "Dolmabahçe Sarayı") == "dolmabahce-sarayi")
     }
 
-    @Test func untransliterableTitlesFallBack() {
-        #expect(Slug.make(from: "東京") == "post")
+    @Test func scriptsWithoutAnASCIIFormKeepTheirLetters() {
+        #expect(Slug.make(from: "東京の天気、晴れ") == "東京の天気-晴れ")
+        #expect(Slug.make(from: "Tokyo 東京: Weather!") == "tokyo-東京-weather")
+        #expect(Slug.make(from: "مرحبا بالعالم") == "مرحبا-بالعالم")
+        #expect(Slug.isWellFormed("東京の天気"))
+        #expect(!Slug.isWellFormed("東京 天気"))
+    }
+
+    @Test func titlesWithoutLettersFallBack() {
         #expect(Slug.make(from: "!!!") == "post")
+        #expect(Slug.make(from: "🎉 ✨") == "post")
         #expect(Slug.make(from: "", fallback: "author") == "author")
     }
 

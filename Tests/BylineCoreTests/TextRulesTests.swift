@@ -32,35 +32,58 @@ import Testing
     }
 
     @Test func excerptsCutAtWordsWithAnEllipsis() {
-        let body = PostBody(blocks: [.paragraph("One two three four five six"), .paragraph("Second")])
-        #expect(Excerpt.make(from: body, maxLength: 100) == "One two three four five six")
-        #expect(Excerpt.make(from: body, maxLength: 12) == "One two…")
-        #expect(Excerpt.make(from: PostBody(blocks: [.readAlso(title: "X")])) == "")
+        let text = "One two three four five six\n\nSecond"
+        #expect(Excerpt.make(fromPlainText: text, maxLength: 100) == "One two three four five six")
+        #expect(Excerpt.make(fromPlainText: text, maxLength: 12) == "One two…")
+        #expect(Excerpt.make(fromPlainText: "") == "")
     }
 
     @Test func storedBodiesSplitOnBlankLines() {
-        let body = PostBody(storedText: "A one\nstill A\n\n\nB\n \t\nREAD ALSO: C\n\n\n")
+        let body = TextBody(storedText: "A one\nstill A\n\n\nB\n \t\nREAD ALSO: C\n\n\n")
         #expect(body.blocks == [.paragraph("A one\nstill A"), .paragraph("B"), .readAlso(title: "C")])
-        #expect(PostBody(storedText: "").blocks.isEmpty)
-        #expect(PostBody(storedText: "Only").blocks == [.paragraph("Only")])
+        #expect(TextBody(storedText: "").blocks.isEmpty)
+        #expect(TextBody(storedText: "Only").blocks == [.paragraph("Only")])
         #expect(HTMLEscape.escape("Kyiv’s “talks” <b>&</b>") == "Kyiv’s “talks” &lt;b&gt;&amp;&lt;/b&gt;")
     }
 
     @Test func bodyTextRoundTrips() throws {
         let body = try ArticleFileParser.parse(Fixtures.seedBytes()).body
-        #expect(PostBody(storedText: body.storedText) == body)
+        #expect(TextBody(storedText: body.storedText) == body)
     }
 
-    @Test func bodyHTMLEscapesTextAndDropsUnresolvedLinks() {
-        let body = PostBody(blocks: [
-            .paragraph("<script>alert('x')</script> & more"), .readAlso(title: "Known"),
-            .readAlso(title: "Unknown"),
+    @Test func plainTextBecomesMarkdownThatShowsAsWritten() {
+        let body = TextBody(blocks: [
+            .paragraph("*stars* _x_ <b>bold</b> # [link](x) `code`"), .paragraph("1. not a list\n- nor this"),
+            .readAlso(title: "A [bracketed] title\\"),
         ])
-        let html = BodyHTML.render(body) { $0 == "Known" ? "/known/" : nil }
-        #expect(html.contains("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more</p>"))
-        #expect(html.contains("<a href=\"/known/\">Known</a>"))
-        #expect(!html.contains("Unknown"))
-        #expect(!html.contains("<script>"))
+        #expect(
+            body.markdown
+                == "\\*stars\\* \\_x\\_ \\<b\\>bold\\</b\\> \\# \\[link\\](x) \\`code\\`\n\n"
+                + "1\\. not a list\n\\- nor this\n\n::read-also[A \\[bracketed\\] title\\\\]")
+        #expect(ReadAlsoDirective.title(in: "::read-also[A \\[bracketed\\] title\\\\]") == "A [bracketed] title\\")
+        #expect(ReadAlsoDirective.title(in: "::Read-Also[ Spaced   title ]  ") == "Spaced title")
+        #expect(ReadAlsoDirective.title(in: "::read-also[]") == nil)
+        #expect(ReadAlsoDirective.title(in: "::read-also[Unclosed") == nil)
+        #expect(ReadAlsoDirective.title(in: "::read-also[T] trailing") == nil)
+        #expect(ReadAlsoDirective.title(in: " ::read-also[Indented]") == nil)
+        #expect(ReadAlsoDirective.title(in: "Read also: Plain") == nil)
+    }
+
+    @Test func controlCharactersAreRemoved() {
+        #expect(ControlCharacters.removing(from: "a\u{1B}[31mred\u{7}\u{7F}\u{9B}b\tc\nd\u{FFFF}") == "a[31mredb\tc\nd")
+        #expect(ControlCharacters.removing(from: "Kyiv’s\r\n“talks”") == "Kyiv’s\r\n“talks”")
+    }
+
+    @Test func bodyHTMLResolvesReadAlsoMarkersAndDropsUnresolvedLinks() {
+        let marker = BodyHTML.readAlsoMarker
+        let body = PostBody(
+            markdown: "", html: "<p>One</p>\n\(marker)\n<p>Two</p>\n\(marker)\n",
+            readAlsoTitles: ["Known <b>", "Unknown"])
+        let html = BodyHTML.render(body) { $0 == "Known <b>" ? "/known/" : nil }
+        #expect(
+            html
+                == "<p>One</p>\n<p class=\"read-also\"><span class=\"read-also-label\">Read also</span> "
+                + "<a href=\"/known/\">Known &lt;b&gt;</a></p>\n<p>Two</p>\n")
     }
 
     @Test func titleKeysIgnoreCaseSpacingAndTypography() {

@@ -50,20 +50,6 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func nextScheduledPublicationIsTheEarliestFuturePost(_ kind: StoreKind)
-        async throws
-    {
-        try await TestStore.with(kind) { temp in
-            let now = temp.clock.now()
-            #expect(try await temp.store.nextScheduledPublication() == nil)
-            _ = try await temp.store.upsertPost(matchingTitle: input("Later", publishedAt: now + 7200))
-            _ = try await temp.store.upsertPost(matchingTitle: input("Sooner", publishedAt: now + 3600))
-            _ = try await temp.store.upsertPost(matchingTitle: input("Draft", publishedAt: now + 60, status: .draft))
-            let next = try #require(try await temp.store.nextScheduledPublication())
-            #expect(abs(next.timeIntervalSince(now + 3600)) < 0.01)
-        }
-    }
-
     @Test func changeKeysRoundTrip() {
         let keys: Set<ChangeKey> = [.post(3), .home, .tag(1), .author(2), .archive, .title("uk pm: x y"), .site]
         #expect(ChangeKey.decode(ChangeKey.encode(keys)) == keys)

@@ -8,6 +8,6 @@ func input(
     publishedAt: Date? = nil, status: PostStatus = .published
 ) -> PostInput {
     PostInput(
-        title: title, authorName: author, body: PostBody(storedText: body), tagNames: tags, publishedAt: publishedAt,
+        title: title, authorName: author, markdown: body, tagNames: tags, publishedAt: publishedAt,
         status: status)
 }

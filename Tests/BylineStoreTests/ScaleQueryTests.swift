@@ -79,6 +79,7 @@ import Testing
             #expect(try await temp.store.publicPosts(authorSlug: "ana", page)?.1.totalItems == 0)
             #expect(try await temp.store.publicPosts(authorSlug: "ben", page)?.1.totalItems == 1)
             temp.clock.advance(by: 3601)
+            #expect(try await temp.store.publishDuePosts().count == 1)
             #expect(try await temp.store.publicPosts(page).totalItems == 2)
             #expect(try await temp.store.publicPosts(tagSlug: "europe", page)?.1.items.map(\.title) == ["Later"])
             #expect(try await temp.store.publicTags(limit: 5).map(\.tag.slug) == ["energy", "europe"])
@@ -114,7 +115,7 @@ import Testing
             #expect(try await temp.store.publicPostLinks(ids: (c.id + 1)...(c.id + 1000)).isEmpty)
             let feed = try await temp.store.latestPublicPosts(limit: 10)
             #expect(Set(feed.map(\.title)) == ["Alpha", "Gamma"])
-            #expect(feed.first { $0.title == "Alpha" }?.body.paragraphs == ["Alpha body."])
+            #expect(feed.first { $0.title == "Alpha" }?.body.markdown == "Alpha body.")
             #expect(feed.first { $0.title == "Gamma" }?.tags.map(\.name) == ["T"])
         }
     }

@@ -16,7 +16,7 @@ import Testing
         let first = try await store.upsertPost(
             matchingTitle: input(
                 "Peace Talks", author: "Abiola", tags: ["Europe", "Diplomacy"],
-                body: "One.\n\nREAD ALSO: Later Story\n\nTwo ’quoted’ <b>."))
+                body: "One.\n\n::read-also[Later Story]\n\nTwo ’quoted’ <b>."))
         _ = try await store.upsertPost(matchingTitle: input("Later Story", tags: ["Europe"], publishedAt: now - 60))
         _ = try await store.upsertPost(matchingTitle: input("A Draft", status: .draft))
         _ = try await store.upsertPost(matchingTitle: input("Embargoed", publishedAt: now + 3600))

@@ -27,4 +27,8 @@ public enum Fixtures {
     public static var themeDirectory: String {
         repositoryRoot.appendingPathComponent("Themes/default").path
     }
+
+    public static var adminThemeDirectory: String {
+        repositoryRoot.appendingPathComponent("Themes/admin").path
+    }
 }

@@ -15,7 +15,7 @@ import Testing
         // 12 February stories, and one in December 2025.
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(
-                title: "Winter story", authorName: "Mara Ellison", body: PostBody(storedText: "Snow."),
+                title: "Winter story", authorName: "Mara Ellison", markdown: "Snow.",
                 publishedAt: Date(timeIntervalSince1970: 1_765_000_000)))
         try await site.serve { client in
             let archive = try await client.get("/archive/")
@@ -78,7 +78,7 @@ import Testing
         // 28 February 2026, 20:00 UTC: 1 March 05:00 in Tokyo.
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(
-                title: "Late night", authorName: "A", body: PostBody(storedText: "Text."),
+                title: "Late night", authorName: "A", markdown: "Text.",
                 publishedAt: Date(timeIntervalSince1970: 1_772_308_800)))
         try await site.serve { client in
             let archive = try await client.get("/archive/")
@@ -110,7 +110,7 @@ import Testing
             #expect(cache.page("/archive/2026/02/") != nil)
             _ = try await site.otherProcessStore().upsertPost(
                 matchingTitle: PostInput(
-                    title: "Spring story", authorName: "A", body: PostBody(storedText: "Blossom."),
+                    title: "Spring story", authorName: "A", markdown: "Blossom.",
                     publishedAt: Date(timeIntervalSince1970: 1_775_000_000)))
             let archive = try await client.poll("/archive/") { $0.text.contains("/archive/2026/03/") }
             #expect(archive.text.contains("href=\"/archive/2026/03/\""))

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: StoreKind.allCases) func seedArticlePageCarriesItsHooks(kind: StoreKind) async throws {
         let site = try await TestSite.open(kind)
         let results = await site.importFiles([Fixtures.seedPath])
-        guard case .imported(_, let saved) = try #require(results.first) else {
+        guard case .imported(_, let saved, _) = try #require(results.first) else {
             Issue.record("seed did not import: \(results)")
             return
         }
@@ -86,7 +86,7 @@ import Testing
                 of: "opulent Dolmabahce Palace", with: "restored Yildiz Palace")
             try modified.write(toFile: path, atomically: true, encoding: .utf8)
             let results = await site.importFiles([path], into: importer)
-            guard case .imported(_, let saved) = try #require(results.first) else {
+            guard case .imported(_, let saved, _) = try #require(results.first) else {
                 Issue.record("re-import failed: \(results)")
                 return
             }

@@ -18,7 +18,7 @@ import Testing
     }
 
     static func post(_ title: String) -> PostInput {
-        PostInput(title: title, authorName: "A", body: PostBody(storedText: "Text."))
+        PostInput(title: title, authorName: "A", markdown: "Text.")
     }
 
     static func cachedPage(_ cache: PageCache, _ path: String, _ keys: Set<ChangeKey>) {
@@ -45,7 +45,7 @@ import Testing
             _ = try await watcher.initialState()  // loads the chrome
             Self.cachedPage(cache, "/first/", [.post(first.id)])
             Self.cachedPage(cache, "/second/", [.post(second.id)])
-            let state = try await watcher.poll(ChangeWatcher.State(lastSequence: seen, nextScheduled: nil))
+            let state = try await watcher.poll(ChangeWatcher.State(lastSequence: seen))
             #expect(state.lastSequence == (try await store.latestChange()))
             #expect(cache.page("/first/") != nil)
             #expect(cache.page("/second/") == nil)
@@ -71,7 +71,7 @@ import Testing
             // the remaining change does not name.
             _ = try await watcher.initialState()
             Self.cachedPage(cache, "/first/", [.post(first.id)])
-            let state = try await watcher.poll(ChangeWatcher.State(lastSequence: seen, nextScheduled: nil))
+            let state = try await watcher.poll(ChangeWatcher.State(lastSequence: seen))
             #expect(cache.page("/first/") == nil)
             #expect(state.lastSequence == (try await store.latestChange()))
         }
@@ -94,7 +94,7 @@ import Testing
             #expect(keys.all.contains(.post(third.id)))
             _ = try await watcher.initialState()
             Self.cachedPage(cache, "/first/", [.post(first.id)])
-            _ = try await watcher.poll(ChangeWatcher.State(lastSequence: seen, nextScheduled: nil))
+            _ = try await watcher.poll(ChangeWatcher.State(lastSequence: seen))
             #expect(cache.page("/first/") != nil)
         }
     }
@@ -110,7 +110,7 @@ import Testing
             try await store.saveSettings(settings)
             _ = try await store.upsertPost(
                 matchingTitle: PostInput(
-                    title: "Tagged", authorName: "A", body: PostBody(storedText: "Text."), tagNames: ["Weather"]))
+                    title: "Tagged", authorName: "A", markdown: "Text.", tagNames: ["Weather"]))
             #expect(try await watcher.chrome.current().settings.title == SiteSettings().title)
             _ = try await watcher.poll(state)
             let chrome = try await watcher.chrome.current()

@@ -33,7 +33,7 @@ import Testing
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(
                 title: "Tom & Jerry <script>", authorName: "Mara Ellison",
-                body: PostBody(storedText: "Body with ]]> inside.\n\nREAD ALSO: Story number 1")))
+                markdown: "Body with ]]> inside.\n\n::read-also[Story number 1]"))
         try await site.serve { client in
             let response = try await client.get("/rss/")
             #expect(response.status == .ok)
@@ -122,13 +122,13 @@ import Testing
         for index in 1...1001 {
             inputs.append(
                 PostInput(
-                    title: "Item \(index)", authorName: "A", body: PostBody(storedText: "Text \(index)."),
+                    title: "Item \(index)", authorName: "A", markdown: "Text \(index).",
                     publishedAt: Date(timeIntervalSince1970: 1_770_000_000 + Double(index))))
         }
         // Post 1002 comes out in an hour: not in a sitemap yet.
         inputs.append(
             PostInput(
-                title: "Embargoed", authorName: "A", body: PostBody(storedText: "Later."),
+                title: "Embargoed", authorName: "A", markdown: "Later.",
                 publishedAt: site.clock.now() + 3600))
         let saved = try await site.store.upsertPosts(matchingTitles: inputs)
         #expect(saved.last?.id == 1002)
@@ -154,7 +154,7 @@ import Testing
         try await site.serve { client in
             #expect(!(try await client.get("/rss/").text.contains("Breaking")))
             _ = try await site.otherProcessStore().upsertPost(
-                matchingTitle: PostInput(title: "Breaking", authorName: "A", body: PostBody(storedText: "News.")))
+                matchingTitle: PostInput(title: "Breaking", authorName: "A", markdown: "News."))
             let rss = try await client.poll("/rss/") { $0.text.contains("Breaking") }
             #expect(rss.text.contains("<title>Breaking</title>"))
             let sitemap = try await client.poll("/sitemap-posts-1.xml") { $0.text.contains("/breaking/") }

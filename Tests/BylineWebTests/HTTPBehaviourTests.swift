@@ -13,7 +13,7 @@ import Testing
             _ = try await site.store.upsertPost(
                 matchingTitle: PostInput(
                     title: "Story number \(index)", authorName: index % 2 == 0 ? "Mara Ellison" : "Tomasz Okafor",
-                    body: PostBody(storedText: "Paragraph of story \(index)."),
+                    markdown: "Paragraph of story \(index).",
                     tagNames: index % 3 == 0 ? ["Energy"] : index % 3 == 1 ? ["Farming"] : [],
                     publishedAt: Date(timeIntervalSince1970: 1_770_000_000 + Double(index) * 86400)))
         }

@@ -22,6 +22,23 @@ import Testing
         #expect(SiteRoute.parse("/assets/style.abc.css") == .asset(name: "style.abc.css"))
     }
 
+    @Test func slugsWithoutAnASCIIFormTravelPercentEncoded() {
+        let tokyo = "/%E6%9D%B1%E4%BA%AC/"
+        #expect(SiteRoute.canonicalPath(.post(slug: "東京")) == tokyo)
+        #expect(SiteRoute.canonicalPath(.tag(slug: "東京", page: 2)) == "/tag\(tokyo)page/2/")
+        #expect(SiteRoute.parse(tokyo) == .post(slug: "東京"))
+        #expect(SiteRoute.parse("/author\(tokyo)") == .author(slug: "東京", page: 1))
+        // Any other spelling of the same slug redirects to the one canonical URL.
+        #expect(SiteRoute.parse("/東京/") == .redirect(to: tokyo))
+        #expect(SiteRoute.parse(tokyo.lowercased()) == .redirect(to: tokyo))
+        #expect(SiteRoute.parse("/%70eace-talks/") == .redirect(to: "/peace-talks/"))
+        // Malformed escapes, bytes that are not UTF-8, and decoded slashes or capitals name nothing.
+        #expect(SiteRoute.parse("/%E6%9D/") == .notFound)
+        #expect(SiteRoute.parse("/%ZZ/") == .notFound)
+        #expect(SiteRoute.parse("/a%2Fb/") == .notFound)
+        #expect(SiteRoute.parse("/%50eace/") == .notFound)
+    }
+
     @Test func canonicalFormsRedirect() {
         #expect(SiteRoute.parse("/peace-talks") == .redirect(to: "/peace-talks/"))
         #expect(SiteRoute.parse("/page/1/") == .redirect(to: "/"))

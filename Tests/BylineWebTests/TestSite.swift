@@ -23,6 +23,12 @@ struct TestSite {
     var clock: ManualClock { temp.clock }
     var folder: URL { URL(fileURLWithPath: temp.dataFolder) }
 
+    /// bcrypt's fewest rounds: tests sign in often, and the cost is not what they test.
+    static let hasher = PasswordHasher(cost: 4)
+
+    /// Staff accounts on this site's store and clock, as the server sees them.
+    var accounts: StaffAccounts { StaffAccounts(store: store, hasher: Self.hasher, clock: clock) }
+
     /// Another connection to the same database, standing in for `byline import` in another
     /// process or a second node.
     func otherProcessStore() async throws -> SiteStore { try await temp.openAnother() }
@@ -48,13 +54,17 @@ struct TestSite {
     /// is what the server reads through (default: the store itself), e.g. a ``WrappedStore``.
     func serveWithServer<Value: Sendable>(
         pageCacheBytes: Int = 8 << 20, databaseTimeout: Duration = .seconds(5), reading: (any SiteReading)? = nil,
+        changePollInterval: Duration = .milliseconds(50),
         _ body: @Sendable (any TestClientProtocol, SiteServer) async throws -> Value
     ) async throws -> Value {
         let theme = try await Theme(directory: Fixtures.themeDirectory)
         let options = SiteOptions(
-            publicURL: "https://news.example", pageCacheBytes: pageCacheBytes, changePollInterval: .milliseconds(50),
+            publicURL: "https://news.example", pageCacheBytes: pageCacheBytes, changePollInterval: changePollInterval,
             databaseTimeout: databaseTimeout)
-        let server = SiteServer(store: reading ?? store, theme: theme, options: options, clock: clock)
+        let adminTheme = try await AdminTheme(directory: Fixtures.adminThemeDirectory)
+        let server = SiteServer(
+            store: reading ?? store, theme: theme, options: options, clock: clock,
+            newsroom: .init(store: store, adminTheme: adminTheme, hasher: TestSite.hasher))
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let app = server.application(host: "127.0.0.1", port: 0, logger: logger)

@@ -185,3 +185,23 @@ def test_crlf_seed_imports_like_lf(servers, tmp_path, seed_text):
     assert crlf_view["paragraphs"] == lf_view["paragraphs"]
     assert "\r" not in crlf_view["raw"] or "\r" in lf_view["raw"], "stray CR in the CRLF import"
     assert re.search(r"&#13;|&#x0?d;", crlf_view["raw"], re.I) is None, "escaped CR in page"
+
+
+def test_new_site_scheduled_post_and_dropped_chrome_are_reported(tmp_path):
+    later = tmp_path / "later.txt"
+    later.write_text("Embargoed Harbour Report\nMara Ellison\nDate: 2099-01-15\n\nNot yet.\n\n"
+                     "Share This Article\n\nSubscribe to the plan\n", encoding="utf-8")
+    data = tmp_path / "data"
+    proc = e2e.run_import(data, later)
+    assert proc.returncode == 0, e2e.describe_proc(proc)
+    assert f"No site in {data}: creating a new one." in proc.stderr.splitlines(), e2e.describe_proc(proc)
+    assert proc.stdout.splitlines() == ["scheduled embargoed-harbour-report for 2099-01-15 12:00 UTC"], \
+        e2e.describe_proc(proc)
+    assert '  dropped page chrome: "Share This Article"' in proc.stderr.splitlines(), e2e.describe_proc(proc)
+    assert "Subscribe to the plan" not in proc.stderr, "a short line that is not known chrome was dropped"
+
+    again = e2e.run_import(data, later)
+    assert again.returncode == 0, e2e.describe_proc(again)
+    assert "No site in" not in again.stderr, e2e.describe_proc(again)
+    assert again.stdout.splitlines() == ["updated embargoed-harbour-report Embargoed Harbour Report"], \
+        e2e.describe_proc(again)

@@ -5,12 +5,16 @@ public struct ArticleFile: Sendable, Equatable {
     public var statedReadingMinutes: Int?
     /// The `Date:` line as a calendar day; nil means "now" at import.
     public var date: CalendarDay?
-    public var tags: [String]
-    public var body: PostBody
+    /// The `Tags:` line's tags; nil when the file has no such line (a re-import keeps the post's tags).
+    public var tags: [String]?
+    /// Plain text: its `*`, `_` and `<` show as written (``TextBody/markdown``).
+    public var body: TextBody
+    /// The page-chrome lines dropped from the body ("Share This Article"), as written, in order.
+    public var droppedChrome: [String]
 
     public init(
         title: String, authorName: String, statedReadingMinutes: Int?, date: CalendarDay?,
-        tags: [String], body: PostBody
+        tags: [String]?, body: TextBody, droppedChrome: [String] = []
     ) {
         self.title = title
         self.authorName = authorName
@@ -18,6 +22,7 @@ public struct ArticleFile: Sendable, Equatable {
         self.date = date
         self.tags = tags
         self.body = body
+        self.droppedChrome = droppedChrome
     }
 }
 

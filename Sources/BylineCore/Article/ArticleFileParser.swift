@@ -1,5 +1,6 @@
 /// Parses article text files (DESIGN.md, "Article text files"): title, author, optional header
-/// lines, then paragraphs. Page chrome is dropped. LF, CRLF and CR line endings are accepted.
+/// lines, then paragraphs. Page chrome is dropped. LF, CRLF and CR line endings are accepted;
+/// other control characters are removed (they are invisible, and XML feeds cannot carry them).
 public enum ArticleFileParser {
     public static let maxTitleLength = 300
 
@@ -13,7 +14,7 @@ public enum ArticleFileParser {
     }
 
     public static func parse(text: String) throws(ArticleFileError) -> ArticleFile {
-        let lines = splitLines(text)
+        let lines = splitLines(ControlCharacters.removing(from: text))
         var index = 0
         func nextNonEmpty() -> String? {
             while index < lines.count {
@@ -35,8 +36,8 @@ public enum ArticleFileParser {
         else { throw .noAuthor }
 
         var article = ArticleFile(
-            title: title, authorName: author, statedReadingMinutes: nil, date: nil, tags: [],
-            body: PostBody(blocks: []))
+            title: title, authorName: author, statedReadingMinutes: nil, date: nil, tags: nil,
+            body: TextBody(blocks: []))
 
         // Header lines follow the author, in any order, blank lines allowed between them.
         while index < lines.count {
@@ -56,15 +57,19 @@ public enum ArticleFileParser {
             index += 1
         }
 
-        article.body = PostBody(blocks: bodyBlocks(Array(lines[index...])))
+        let (blocks, chrome) = bodyBlocks(Array(lines[index...]))
+        article.body = TextBody(blocks: blocks)
+        article.droppedChrome = chrome
         if article.body.paragraphs.isEmpty { throw .noBody }
         return article
     }
 
     /// Lines into paragraphs: blank lines separate them, a soft-wrapped paragraph is joined with
-    /// spaces, and a READ ALSO or chrome line always stands alone.
-    static func bodyBlocks(_ lines: [String]) -> [PostBody.Block] {
-        var blocks: [PostBody.Block] = []
+    /// spaces, and a READ ALSO or chrome line always stands alone. Returns the chrome lines
+    /// dropped too, so an import can say what it left out.
+    static func bodyBlocks(_ lines: [String]) -> (blocks: [TextBody.Block], droppedChrome: [String]) {
+        var blocks: [TextBody.Block] = []
+        var chrome: [String] = []
         var paragraph: [String] = []
         func flush() {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
@@ -79,12 +84,13 @@ public enum ArticleFileParser {
                 blocks.append(.readAlso(title: title.collapsingWhitespace()))
             } else if PageChrome.isChrome(line) {
                 flush()
+                chrome.append(line.collapsingWhitespace())
             } else {
                 paragraph.append(line.collapsingWhitespace())
             }
         }
         flush()
-        return blocks
+        return (blocks, chrome)
     }
 
     /// Lines split at every ending `Character.isNewline` knows (LF, CR, CRLF, VT, FF, NEL, LS,

@@ -1,5 +1,8 @@
 /// Lines that belong to a web page around an article (subscribe prompts, share and comment
 /// links) and that text copied from such a page carries along. They are never article text.
+///
+/// Only known chrome is dropped: the phrases below and "Discover more from <site>". A line that
+/// merely starts like one ("Subscribe to the plan..." as a short paragraph) is article text.
 public enum PageChrome {
     /// Whole-line phrases, compared after ``TitleKey`` normalisation and without end punctuation.
     static let phrases: Set<String> = [
@@ -10,10 +13,13 @@ public enum PageChrome {
         "type your email", "type your email…", "related", "related posts", "advertisement",
         "click to share on x", "click to share on facebook", "click to print", "print",
         "you may also like", "comments", "post a comment", "sign in", "loading…", "loading...",
+        "type your email...", "subscribe now", "share this post", "share this story",
+        "subscribe to get the latest posts to your email", "keep reading", "read more",
+        "click to share on twitter", "click to share on linkedin", "click to email a link to a friend",
     ]
 
-    /// Prefixes that mark a whole line as chrome ("Discover more from Scoop Hub").
-    static let prefixes = ["discover more from ", "subscribe to ", "share on ", "follow us on "]
+    /// The one known prefix chrome: "Discover more from Scoop Hub" names the site it was copied from.
+    static let prefixes = ["discover more from "]
 
     /// Non-space Unicode scalars beyond which a line cannot normalise to a phrase or a prefix
     /// line (80 characters; ``TitleKey`` maps characters one to one, and a character is at
@@ -34,7 +40,7 @@ public enum PageChrome {
         }
         if key.isEmpty { return false }
         if phrases.contains(key) { return true }
-        // Prefix matches only on short lines, so a body sentence starting "Subscribe to ..." survives.
+        // Prefix matches only on short lines without clause punctuation, so a sentence survives.
         return key.count <= 80 && prefixes.contains { key.hasPrefix($0) }
             && !key.contains(where: { $0 == "," || $0 == ";" })
     }

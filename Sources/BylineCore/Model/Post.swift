@@ -5,9 +5,11 @@ public struct Post: Sendable, Equatable {
     public var id: Int64
     public var title: String
     public var slug: String
-    /// The body in Byline's block text (see ``PostBody``).
+    /// The Markdown source and the HTML rendered from it on save (see ``PostBody``).
     public var body: PostBody
     public var excerpt: String
+    /// The excerpt an editor wrote; nil while ``excerpt`` is derived from the body.
+    public var customExcerpt: String?
     public var status: PostStatus
     public var visibility: Visibility
     public var publishedAt: Date?
@@ -20,11 +22,15 @@ public struct Post: Sendable, Equatable {
     /// The reading time worked out when the post was saved (nil: work it out from the body);
     /// saves the body's word count on every render.
     public var savedReadingMinutes: Int?
+    /// The lead image's URL ("" for none) and its text for readers who cannot see it.
+    public var featureImage: String
+    public var featureImageAlt: String
 
     public init(
         id: Int64, title: String, slug: String, body: PostBody, excerpt: String,
         status: PostStatus, visibility: Visibility, publishedAt: Date?, createdAt: Date,
-        updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?, savedReadingMinutes: Int? = nil
+        updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?, savedReadingMinutes: Int? = nil,
+        customExcerpt: String? = nil, featureImage: String = "", featureImageAlt: String = ""
     ) {
         self.id = id
         self.title = title
@@ -40,11 +46,14 @@ public struct Post: Sendable, Equatable {
         self.tags = tags
         self.statedReadingMinutes = statedReadingMinutes
         self.savedReadingMinutes = savedReadingMinutes
+        self.customExcerpt = customExcerpt
+        self.featureImage = featureImage
+        self.featureImageAlt = featureImageAlt
     }
 
     /// Minutes shown to readers: the stated time when the source gave one, else computed.
     public var readingMinutes: Int {
         statedReadingMinutes ?? savedReadingMinutes
-            ?? ReadingTime.minutes(words: body.wordCount, images: body.imageCount)
+            ?? ReadingTime.minutes(words: WordCount.count(in: body.markdown), images: 0)
     }
 }

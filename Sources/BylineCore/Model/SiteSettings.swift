@@ -10,11 +10,13 @@ public struct SiteSettings: Sendable, Equatable {
     public var footerNote: String
     public var language: String
     public var postsPerPage: Int
+    /// The header's links, in order; empty shows the most used tags instead.
+    public var navigation: [NavigationLink]
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",
         timeZoneIdentifier: String = "UTC", footerNote: String = "", language: String = "en",
-        postsPerPage: Int = 10
+        postsPerPage: Int = 10, navigation: [NavigationLink] = []
     ) {
         self.title = title
         self.description = description
@@ -22,6 +24,7 @@ public struct SiteSettings: Sendable, Equatable {
         self.footerNote = footerNote
         self.language = language
         self.postsPerPage = postsPerPage
+        self.navigation = navigation
     }
 
     /// The configured zone, falling back to UTC when the name is unknown.

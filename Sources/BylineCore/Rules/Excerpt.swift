@@ -2,9 +2,11 @@
 public enum Excerpt {
     public static let defaultLength = 200
 
-    /// The first paragraph, cut at a word boundary to at most `maxLength` characters, with an ellipsis when cut.
-    public static func make(from body: PostBody, maxLength: Int = defaultLength) -> String {
-        guard let first = body.paragraphs.first else { return "" }
+    /// The first block of a body's plain text (``RenderedMarkdown/plainText``: blocks separated
+    /// by blank lines), cut at a word boundary to at most `maxLength` characters, with an
+    /// ellipsis when cut.
+    public static func make(fromPlainText text: String, maxLength: Int = defaultLength) -> String {
+        let first = text.split(separator: "\n\n", maxSplits: 1).first.map(String.init) ?? ""
         return truncate(first.collapsingWhitespace(), to: maxLength)
     }
 

@@ -2,6 +2,8 @@ import Foundation
 
 /// Turns Latin letters with diacritics, German, Nordic, Polish, Cyrillic and Greek letters into
 /// ASCII look-alikes, so non-English titles still give readable slugs ("Київ" -> "kyiv").
+/// Letters of scripts without such a form (Japanese, Chinese, Arabic, Hebrew, Thai...) stay as
+/// they are, lowercased, as WordPress keeps them: "東京" stays "東京", never vanishes.
 enum Transliteration {
     static func ascii(_ text: String) -> String {
         var output = ""
@@ -18,7 +20,13 @@ enum Transliteration {
             }
             // Canonical decomposition splits "é" into "e" + accent; keep the ASCII base letters.
             let base = lower.decomposedStringWithCanonicalMapping.unicodeScalars.filter(\.isASCII)
-            output += base.isEmpty ? " " : String(String.UnicodeScalarView(base))
+            if !base.isEmpty {
+                output += String(String.UnicodeScalarView(base))
+            } else if character.isLetter || character.isNumber {
+                output += lower
+            } else {
+                output += " "
+            }
         }
         return output
     }

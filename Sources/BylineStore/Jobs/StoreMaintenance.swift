@@ -9,6 +9,8 @@ import ServiceLifecycle
 public struct StoreMaintenance: Service {
     let changes: any ChangeLog
     let jobs: any JobQueue
+    /// Expired staff sessions and old sign-in failures go too, when given.
+    let staff: (any StaffStore)?
     let clock: any WallClock
     let logger: Logger
     public var interval: Duration = .seconds(600)
@@ -16,9 +18,13 @@ public struct StoreMaintenance: Service {
     public var keepChanges: TimeInterval = 3600
     public var keepFinishedJobs: TimeInterval = 7 * 86400
 
-    public init(changes: any ChangeLog, jobs: any JobQueue, clock: any WallClock, logger: Logger) {
+    public init(
+        changes: any ChangeLog, jobs: any JobQueue, staff: (any StaffStore)? = nil, clock: any WallClock,
+        logger: Logger
+    ) {
         self.changes = changes
         self.jobs = jobs
+        self.staff = staff
         self.clock = clock
         self.logger = logger
     }
@@ -38,6 +44,7 @@ public struct StoreMaintenance: Service {
         do {
             let changes = try await changes.pruneChanges(recordedBefore: now - keepChanges)
             let jobs = try await jobs.pruneFinishedJobs(before: now - keepFinishedJobs)
+            try await staff?.pruneSessions()
             if changes + jobs > 0 {
                 logger.info("pruned", metadata: ["changes": "\(changes)", "jobs": "\(jobs)"])
             }

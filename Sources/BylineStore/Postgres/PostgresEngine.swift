@@ -103,7 +103,9 @@ public final class PostgresEngine: SQLEngine, Service {
         }
     }
 
-    /// Applies the migrations this database lacks (``PostgresMigrations``); safe to call from
+    /// Applies the migrations this database lacks (``PostgresMigrations``), then converts bodies
+    /// from before Markdown (``SiteStore/convertLegacyBodies(in:)``) and gives posts scheduled the
+    /// old way their status (``SiteStore/scheduleFutureDatedPosts(in:)``); safe to call from
     /// several nodes at once.
     public func migrate() async throws {
         try await withSession { session in
@@ -113,6 +115,10 @@ public final class PostgresEngine: SQLEngine, Service {
             try await session.execute("RESET statement_timeout")
             if !applied.isEmpty { logger.info("applied PostgreSQL migrations", metadata: ["names": "\(applied)"]) }
         }
+        let converted = try await SiteStore.convertLegacyBodies(in: self)
+        if converted > 0 { logger.info("converted post bodies to Markdown", metadata: ["posts": "\(converted)"]) }
+        let scheduled = try await SiteStore.scheduleFutureDatedPosts(in: self)
+        if scheduled > 0 { logger.info("future-dated posts are now scheduled", metadata: ["posts": "\(scheduled)"]) }
     }
 
     /// One connection outside the pool, so a wrong address or password fails now with its real

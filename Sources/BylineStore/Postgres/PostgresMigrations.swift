@@ -137,6 +137,70 @@ enum PostgresMigrations {
                 "CREATE INDEX changes_at ON changes(at)",
                 "CREATE INDEX jobs_finished ON jobs(status, updated_at)",
             ]),
+        Migration(
+            name: "v4-newsroom",
+            statements: [
+                "ALTER TABLE posts ADD COLUMN body_html TEXT",
+                "ALTER TABLE posts ADD COLUMN read_also TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE posts ADD COLUMN custom_excerpt TEXT",
+                "ALTER TABLE posts ADD COLUMN feature_image TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE posts ADD COLUMN feature_image_alt TEXT NOT NULL DEFAULT ''",
+                "CREATE INDEX posts_recent_edits ON posts(updated_at, id)",
+                "CREATE INDEX posts_due ON posts(status, published_at) WHERE status = 'scheduled'",
+                """
+                CREATE TABLE staff_users (
+                    id BIGSERIAL PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    email_key TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    role TEXT NOT NULL CHECK (role IN ('owner', 'administrator', 'editor', 'author', 'contributor')),
+                    password_hash TEXT NOT NULL,
+                    suspended BIGINT NOT NULL DEFAULT 0,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX authors_user ON authors(user_id) WHERE user_id IS NOT NULL",
+                """
+                CREATE TABLE staff_sessions (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    user_id BIGINT NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    last_seen_at TIMESTAMPTZ NOT NULL,
+                    expires_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX staff_sessions_user ON staff_sessions(user_id)",
+                "CREATE INDEX staff_sessions_expiry ON staff_sessions(expires_at)",
+                """
+                CREATE TABLE api_tokens (
+                    id BIGSERIAL PRIMARY KEY,
+                    user_id BIGINT NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    last_used_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX api_tokens_user ON api_tokens(user_id)",
+                "CREATE TABLE sign_in_failures (id BIGSERIAL PRIMARY KEY, scope TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+                "CREATE INDEX sign_in_failures_scope ON sign_in_failures(scope, at)",
+                """
+                CREATE TABLE post_revisions (
+                    id BIGSERIAL PRIMARY KEY,
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    custom_excerpt TEXT,
+                    tags TEXT NOT NULL DEFAULT '',
+                    saved_by BIGINT REFERENCES staff_users(id) ON DELETE SET NULL,
+                    reason TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX post_revisions_post ON post_revisions(post_id, id)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -8,9 +8,6 @@ public protocol ChangeLog: Sendable {
     func latestChange() async throws -> Int64
     /// Changes after `sequence`, oldest first, at most `limit`.
     func changes(after sequence: Int64, limit: Int) async throws -> [StoreChange]
-    /// The earliest publication time after now of a published post: when the public site changes
-    /// without a write (a post dated in the future comes due).
-    func nextScheduledPublication() async throws -> Date?
     /// Deletes changes recorded before `date`, always keeping the newest; returns how many went.
     /// Followers that fell further behind than that drop their whole cache (they see a gap).
     func pruneChanges(recordedBefore date: Date) async throws -> Int

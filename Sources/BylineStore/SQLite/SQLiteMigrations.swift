@@ -114,6 +114,69 @@ enum SQLiteMigrations {
                     CREATE INDEX jobs_finished ON jobs(status, updated_at);
                     """)
         }
+        // The newsroom: Markdown bodies rendered on save, staff and their sessions, API tokens,
+        // sign-in throttling and revisions.
+        migrator.registerMigration("v4-newsroom") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE posts ADD COLUMN body_html TEXT;
+                    ALTER TABLE posts ADD COLUMN read_also TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE posts ADD COLUMN custom_excerpt TEXT;
+                    ALTER TABLE posts ADD COLUMN feature_image TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE posts ADD COLUMN feature_image_alt TEXT NOT NULL DEFAULT '';
+                    CREATE INDEX posts_recent_edits ON posts(updated_at, id);
+                    CREATE INDEX posts_due ON posts(status, published_at) WHERE status = 'scheduled';
+                    CREATE TABLE staff_users (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        email TEXT NOT NULL,
+                        email_key TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL CHECK (length(name) > 0),
+                        role TEXT NOT NULL CHECK (role IN ('owner', 'administrator', 'editor', 'author', 'contributor')),
+                        password_hash TEXT NOT NULL,
+                        suspended INTEGER NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE UNIQUE INDEX authors_user ON authors(user_id) WHERE user_id IS NOT NULL;
+                    CREATE TABLE staff_sessions (
+                        token_hash TEXT PRIMARY KEY NOT NULL,
+                        user_id INTEGER NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+                        csrf_token TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        last_seen_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL
+                    );
+                    CREATE INDEX staff_sessions_user ON staff_sessions(user_id);
+                    CREATE INDEX staff_sessions_expiry ON staff_sessions(expires_at);
+                    CREATE TABLE api_tokens (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_id INTEGER NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        token_hash TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        last_used_at TEXT
+                    );
+                    CREATE INDEX api_tokens_user ON api_tokens(user_id);
+                    CREATE TABLE sign_in_failures (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        scope TEXT NOT NULL,
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX sign_in_failures_scope ON sign_in_failures(scope, at);
+                    CREATE TABLE post_revisions (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        custom_excerpt TEXT,
+                        tags TEXT NOT NULL DEFAULT '',
+                        saved_by INTEGER REFERENCES staff_users(id) ON DELETE SET NULL,
+                        reason TEXT NOT NULL,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE INDEX post_revisions_post ON post_revisions(post_id, id);
+                    """)
+        }
         return migrator
     }
 }

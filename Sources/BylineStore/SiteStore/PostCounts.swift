@@ -1,6 +1,7 @@
 /// Published posts per tag, per author and in all, kept current on every write so listings and
-/// the navigation never count rows at read time. A post dated in the future counts already;
-/// readers subtract those (an index range over the few scheduled posts).
+/// the navigation never count rows at read time. A `scheduled` post counts from when the
+/// scheduler publishes it (``SiteStore/publishDuePosts()``). A `published` post dated in the
+/// future (an import that states both) counts already; readers subtract those (an index range).
 enum PostCounts {
     /// The `counters` row with the number of published posts.
     static let publishedPosts = "published_posts"

@@ -15,17 +15,6 @@ extension SiteStore: ChangeLog {
         }
     }
 
-    public func nextScheduledPublication() async throws -> Date? {
-        let now = clock.now()
-        return try await engine.read { db in
-            try db.value(
-                """
-                SELECT published_at FROM posts WHERE status = 'published' AND published_at > \(now)
-                ORDER BY status, published_at LIMIT 1
-                """)
-        }
-    }
-
     public func pruneChanges(recordedBefore date: Date) async throws -> Int {
         try await engine.write { db in
             let doomed: Int =

@@ -42,7 +42,9 @@ extension SiteStore: PostWriting {
         }
     }
 
-    /// One post's upsert inside a transaction; returns it and the keys it touched.
+    /// One post's upsert inside a transaction; returns it and the keys it touched. An update
+    /// keeps what the input leaves unstated (see ``PostInput``): status, visibility, an
+    /// editor's excerpt, tags, date; its slug never changes here.
     static func upsert(_ db: any SQLConnection, _ plan: PostWritePlan) throws -> (SavedPost, Set<ChangeKey>) {
         let input = plan.input
         let now = plan.now
@@ -52,44 +54,68 @@ extension SiteStore: PostWriting {
         let authorID = try findOrCreateAuthor(db, plan: plan)
         let existing = try db.fetchOne(
             """
-            SELECT id, slug, status, published_at, author_id, title_key FROM posts WHERE title_key = \(plan.titleKey)
-            ORDER BY id LIMIT 1\(sqlite: "", postgres: " FOR UPDATE")
+            SELECT id, slug, status, visibility, published_at, author_id, title_key, custom_excerpt FROM posts
+            WHERE title_key = \(plan.titleKey) ORDER BY id LIMIT 1\(sqlite: "", postgres: " FOR UPDATE")
             """)
         let before = try existing.map { try placement(db, row: $0) }
         let publishedAt: Date
+        let status: PostStatus
         let saved: SavedPost
         if let existing {
             let id: Int64 = try existing["id"]
             publishedAt = plan.publishedAt(existing: try existing["published_at"])
+            status = plan.status(
+                existing: PostStatus(rawValue: try existing["status"]) ?? .draft, publishedAt: publishedAt)
+            let visibility = plan.visibility(existing: Visibility(rawValue: try existing["visibility"]))
+            let customExcerpt: String? = try input.excerpt ?? existing["custom_excerpt"]
             try db.execute(
                 """
-                UPDATE posts SET title = \(input.title), title_key = \(plan.titleKey),
-                    body = \(input.body.storedText), excerpt = \(plan.excerpt), status = \(input.status.rawValue),
-                    visibility = \(input.visibility.rawValue), published_at = \(publishedAt), updated_at = \(now),
-                    author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
+                UPDATE posts SET title = \(input.title), title_key = \(plan.titleKey), body = \(input.markdown),
+                    body_html = \(plan.rendered.html), read_also = \(plan.readAlsoLines),
+                    excerpt = \(customExcerpt ?? plan.derivedExcerpt), custom_excerpt = \(customExcerpt),
+                    status = \(status.rawValue), visibility = \(visibility.rawValue), published_at = \(publishedAt),
+                    updated_at = \(now), author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
                     reading_minutes = \(plan.readingMinutes)
                 WHERE id = \(id)
                 """)
-            saved = SavedPost(id: id, slug: try existing["slug"], title: input.title, outcome: .updated)
+            saved = SavedPost(
+                id: id, slug: try existing["slug"], title: input.title, outcome: .updated, status: status,
+                publishedAt: publishedAt)
         } else {
             let slug = try uniqueSlug(db, base: plan.postSlugBase, in: .posts)
             publishedAt = plan.publishedAt(existing: nil)
+            status = plan.status(existing: nil, publishedAt: publishedAt)
+            let visibility = plan.visibility(existing: nil)
             let id = try db.insertReturningID(
                 """
-                INSERT INTO posts (title, title_key, slug, body, excerpt, status, visibility, published_at,
-                    created_at, updated_at, author_id, stated_reading_minutes, reading_minutes)
-                VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.body.storedText), \(plan.excerpt),
-                    \(input.status.rawValue), \(input.visibility.rawValue), \(publishedAt),
-                    \(now), \(now), \(authorID), \(input.statedReadingMinutes), \(plan.readingMinutes))
+                INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt, status,
+                    visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes, reading_minutes)
+                VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.markdown), \(plan.rendered.html),
+                    \(plan.readAlsoLines), \(plan.excerpt), \(input.excerpt), \(status.rawValue),
+                    \(visibility.rawValue), \(publishedAt), \(now), \(now), \(authorID), \(input.statedReadingMinutes),
+                    \(plan.readingMinutes))
                 """)
-            saved = SavedPost(id: id, slug: slug, title: input.title, outcome: .created)
+            saved = SavedPost(
+                id: id, slug: slug, title: input.title, outcome: .created, status: status, publishedAt: publishedAt)
         }
-        let tagIDs = try replaceTags(db, postID: saved.id, plan: plan, status: input.status, publishedAt: publishedAt)
+        let tagIDs: [Int64]
+        if let tags = plan.tags {
+            tagIDs = try replaceTags(
+                db, postID: saved.id, tags: tags, now: now, status: status, publishedAt: publishedAt)
+        } else {
+            // Tags kept: their rows still carry the post's status and date for tag listings.
+            try db.execute(
+                """
+                UPDATE post_tags SET status = \(status.rawValue), published_at = \(publishedAt)
+                WHERE post_id = \(saved.id)
+                """)
+            tagIDs = before?.tagIDs ?? []
+        }
         let after = TouchedKeys.Placement(
             postID: saved.id, authorID: authorID, titleKey: plan.titleKey, tagIDs: tagIDs)
         let wasPublished = try existing.map { try $0["status"] as String == PostStatus.published.rawValue } ?? false
         try PostCounts.adjust(
-            db, removing: wasPublished ? before : nil, adding: input.status == .published ? after : nil)
+            db, removing: wasPublished ? before : nil, adding: status == .published ? after : nil)
         return (saved, TouchedKeys.upsert(before: before, after: after))
     }
 
@@ -105,26 +131,39 @@ extension SiteStore: PostWriting {
             else { throw StoreError.notFound("post \(postID)") }
             let current: String = try post["slug"]
             if current == slug { return slug }
-            if try db.value("SELECT 1 FROM posts WHERE slug = \(slug)", as: Int.self) != nil {
-                throw StoreError.slugTaken(slug)
-            }
-            // An old slug of another post keeps that post's old links working: taking it breaks
-            // them, so only when asked. An old slug of this post simply comes back.
-            if let owner: Int64 = try db.value("SELECT post_id FROM slug_redirects WHERE old_slug = \(slug)"),
-                owner != postID, !takingOverRedirect
-            {
-                throw StoreError.slugTaken(slug)
-            }
-            try db.execute("DELETE FROM slug_redirects WHERE old_slug = \(slug)")
+            try Self.moveSlug(
+                db, postID: postID, from: current, to: slug, takingOverRedirect: takingOverRedirect,
+                keepingOldSlug: true, now: now)
+            try Self.recordChange(db, TouchedKeys.listing(try Self.placement(db, row: post)), now: now)
+            return slug
+        }
+    }
+
+    /// Gives post `postID` the new `slug` inside a transaction; `keepingOldSlug` leaves
+    /// `current` redirecting to it (readers may hold links to it).
+    static func moveSlug(
+        _ db: any SQLConnection, postID: Int64, from current: String, to slug: String, takingOverRedirect: Bool,
+        keepingOldSlug: Bool, now: Date
+    ) throws {
+        if try db.value("SELECT 1 FROM posts WHERE slug = \(slug)", as: Int.self) != nil {
+            throw StoreError.slugTaken(slug)
+        }
+        // An old slug of another post keeps that post's old links working: taking it breaks
+        // them, so only when asked. An old slug of this post simply comes back.
+        if let owner: Int64 = try db.value("SELECT post_id FROM slug_redirects WHERE old_slug = \(slug)"),
+            owner != postID, !takingOverRedirect
+        {
+            throw StoreError.slugTaken(slug)
+        }
+        try db.execute("DELETE FROM slug_redirects WHERE old_slug = \(slug)")
+        if keepingOldSlug {
             try db.execute(
                 """
                 INSERT INTO slug_redirects (old_slug, post_id, created_at) VALUES (\(current), \(postID), \(now))
                 ON CONFLICT (old_slug) DO UPDATE SET post_id = excluded.post_id, created_at = excluded.created_at
                 """)
-            try db.execute("UPDATE posts SET slug = \(slug), updated_at = \(now) WHERE id = \(postID)")
-            try Self.recordChange(db, TouchedKeys.listing(try Self.placement(db, row: post)), now: now)
-            return slug
         }
+        try db.execute("UPDATE posts SET slug = \(slug), updated_at = \(now) WHERE id = \(postID)")
     }
 
     public func postCount() async throws -> Int {
@@ -174,16 +213,16 @@ extension SiteStore: PostWriting {
     /// Sets a post's tags (found by name or created), each row carrying the post's status and
     /// date so tag listings are one index range; returns the tag ids.
     static func replaceTags(
-        _ db: any SQLConnection, postID: Int64, plan: PostWritePlan, status: PostStatus, publishedAt: Date
+        _ db: any SQLConnection, postID: Int64, tags: [PostTagName], now: Date, status: PostStatus, publishedAt: Date?
     ) throws -> [Int64] {
         var ids: [Int64] = []
         try db.execute("DELETE FROM post_tags WHERE post_id = \(postID)")
-        for (position, tag) in plan.tags.enumerated() {
+        for (position, tag) in tags.enumerated() {
             let id = try findOrCreate(
                 db, in: .tags, find: "SELECT id FROM tags WHERE name_key = \(tag.key)", slugBase: tag.slugBase
             ) { slug in
                 """
-                INSERT INTO tags (name, name_key, slug, created_at) VALUES (\(tag.name), \(tag.key), \(slug), \(plan.now))
+                INSERT INTO tags (name, name_key, slug, created_at) VALUES (\(tag.name), \(tag.key), \(slug), \(now))
                 ON CONFLICT (name_key) DO NOTHING RETURNING id
                 """
             }

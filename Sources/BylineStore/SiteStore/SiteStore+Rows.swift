@@ -10,8 +10,9 @@ extension SiteStore {
         """
 
     static let postColumns: SQL = """
-        p.id, p.title, p.slug, p.body, p.excerpt, p.status, p.visibility, p.published_at, p.created_at,
-        p.updated_at, p.stated_reading_minutes, p.reading_minutes,
+        p.id, p.title, p.slug, p.body, p.body_html, p.read_also, p.excerpt, p.custom_excerpt, p.status, p.visibility,
+        p.published_at, p.created_at, p.updated_at, p.stated_reading_minutes, p.reading_minutes, p.feature_image,
+        p.feature_image_alt,
         a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
         a.user_id AS author_user_id
         """
@@ -96,14 +97,27 @@ extension SiteStore {
         return try rows.map { row in
             let id: Int64 = try row["id"]
             return Post(
-                id: id, title: try row["title"], slug: try row["slug"], body: PostBody(storedText: try row["body"]),
+                id: id, title: try row["title"], slug: try row["slug"], body: try body(from: row),
                 excerpt: try row["excerpt"], status: PostStatus(rawValue: try row["status"]) ?? .draft,
                 visibility: Visibility(rawValue: try row["visibility"]) ?? .public,
                 publishedAt: try row["published_at"], createdAt: try row["created_at"],
                 updatedAt: try row["updated_at"], author: try author(from: row, prefix: "author_"),
                 tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"],
-                savedReadingMinutes: try row["reading_minutes"])
+                savedReadingMinutes: try row["reading_minutes"], customExcerpt: try row["custom_excerpt"],
+                featureImage: try row["feature_image"], featureImageAlt: try row["feature_image_alt"])
         }
+    }
+
+    /// The body of a row with `body`, `body_html` and `read_also`. A row whose `body_html` is
+    /// NULL holds a plain-text body from before Markdown that the store's opening has not
+    /// converted yet (``convertLegacyBodies(_:limit:)``): it is converted here, in memory, meanwhile.
+    static func body(from row: SQLRow) throws -> PostBody {
+        let source: String = try row["body"]
+        guard let html: String = try row["body_html"] else { return legacyBody(source) }
+        let readAlso: String = try row["read_also"]
+        let titles =
+            readAlso.isEmpty ? [] : readAlso.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return PostBody(markdown: source, html: html, readAlsoTitles: titles)
     }
 
     static func fetchPost(_ db: any SQLConnection, where condition: SQL) throws -> Post? {

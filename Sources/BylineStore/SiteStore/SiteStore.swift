@@ -24,9 +24,14 @@ public final class SiteStore: Sendable {
         self.coordinationTime = coordinationTime
     }
 
-    /// A store on the SQLite file at `path` (created and migrated as needed).
+    /// A store on the SQLite file at `path` (created and migrated as needed, then bodies from
+    /// before Markdown converted: ``convertLegacyBodies(_:limit:)``, and posts scheduled the old
+    /// way given their status: ``scheduleFutureDatedPosts(_:now:)``).
     public static func sqlite(path: String, clock: any WallClock = SystemClock()) throws -> SiteStore {
-        SiteStore(engine: try SQLiteEngine(path: path), clock: clock, coordinationTime: .storeClock)
+        let engine = try SQLiteEngine(path: path)
+        while try engine.pool.write({ db in try convertLegacyBodies(GRDBConnection(db: db)) }) == bodyConversionBatch {}
+        _ = try engine.pool.write { db in try scheduleFutureDatedPosts(GRDBConnection(db: db), now: clock.now()) }
+        return SiteStore(engine: engine, clock: clock, coordinationTime: .storeClock)
     }
 
     /// "Now" for leases and due times inside a transaction (see ``CoordinationTime``).

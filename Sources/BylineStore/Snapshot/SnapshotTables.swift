@@ -8,6 +8,13 @@ public enum SnapshotTables {
             "settings", orderBy: "key",
             [.init("key", .text), .init("value", .text)]),
         SnapshotTable(
+            "staff_users", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("email", .text), .init("email_key", .text), .init("name", .text),
+                .init("role", .text), .init("password_hash", .text), .init("suspended", .integer),
+                .init("created_at", .date), .init("updated_at", .date),
+            ]),
+        SnapshotTable(
             "authors", orderBy: "id", serialID: true,
             [
                 .init("id", .integer), .init("name", .text), .init("name_key", .text), .init("slug", .text),
@@ -27,7 +34,9 @@ public enum SnapshotTables {
                 .init("body", .text), .init("excerpt", .text), .init("status", .text), .init("visibility", .text),
                 .init("published_at", .date, nullable: true), .init("created_at", .date), .init("updated_at", .date),
                 .init("author_id", .integer), .init("stated_reading_minutes", .integer, nullable: true),
-                .init("reading_minutes", .integer),
+                .init("reading_minutes", .integer), .init("body_html", .text, nullable: true),
+                .init("read_also", .text), .init("custom_excerpt", .text, nullable: true),
+                .init("feature_image", .text), .init("feature_image_alt", .text),
             ]),
         SnapshotTable(
             "post_tags", orderBy: "post_id, tag_id",
@@ -38,12 +47,27 @@ public enum SnapshotTables {
         SnapshotTable(
             "slug_redirects", orderBy: "old_slug",
             [.init("old_slug", .text), .init("post_id", .integer), .init("created_at", .date)]),
+        SnapshotTable(
+            "post_revisions", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("post_id", .integer), .init("title", .text), .init("body", .text),
+                .init("custom_excerpt", .text, nullable: true), .init("tags", .text),
+                .init("saved_by", .integer, nullable: true), .init("reason", .text), .init("created_at", .date),
+            ]),
+        SnapshotTable(
+            "api_tokens", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("user_id", .integer), .init("name", .text), .init("token_hash", .text),
+                .init("created_at", .date), .init("last_used_at", .date, nullable: true),
+            ]),
     ]
 
     /// Tables a copy leaves out on purpose, and why.
     public static let excluded: [String: String] = [
         "changes": "the change log of this database's own writes; a restore records one change for everything",
         "jobs": "background work of the running site, not content",
+        "staff_sessions": "signed-in browsers of this site; a restored site signs everyone in again",
+        "sign_in_failures": "a few minutes of throttling state, not content",
         "counters": "derived from the posts; a restore counts again",
         "byline_migrations": "the schema's history (PostgreSQL)",
         "grdb_migrations": "the schema's history (SQLite)",

@@ -6,9 +6,9 @@ import ServiceLifecycle
 
 /// Follows the store's change log, whichever process or node wrote: keeps the site's chrome
 /// (settings, navigation) current and drops the cached pages each change touched. Also drops
-/// every cached page when the navigation (most used tags) changes or when a post dated in the
-/// future comes due, since neither is a write of its own. Runs with the page cache off too, for
-/// the chrome.
+/// every cached page when the navigation (most used tags) changes, which is no write of its
+/// own. A scheduled post coming due is a write: the scheduler publishes it and logs the change.
+/// Runs with the page cache off too, for the chrome.
 struct ChangeWatcher: Service {
     let store: any SiteReading
     let chrome: SiteChrome
@@ -44,15 +44,12 @@ struct ChangeWatcher: Service {
     struct State: Sendable {
         /// The newest change applied; 0 before any. Always a change that existed when read.
         var lastSequence: Int64
-        var nextScheduled: Date?
     }
 
     func initialState() async throws -> State {
         while true {
             do {
-                let state = State(
-                    lastSequence: try await store.latestChange(),
-                    nextScheduled: try await store.nextScheduledPublication())
+                let state = State(lastSequence: try await store.latestChange())
                 // Read after the sequence, so no change up to it is missing from it. Pages wait
                 // for this first chrome: none was rendered (or cached) from older data.
                 chrome.replace(with: try await chrome.load())
@@ -80,11 +77,6 @@ struct ChangeWatcher: Service {
             } else {
                 cache?.invalidate(keys.all)
             }
-            state.nextScheduled = try await store.nextScheduledPublication()
-        }
-        if let due = state.nextScheduled, clock.now() >= due {
-            cache?.removeAll()
-            state.nextScheduled = try await store.nextScheduledPublication()
         }
         return state
     }

@@ -10,16 +10,35 @@ enum XMLText {
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
             case "'": output += "&apos;"
-            // Control characters are not allowed in XML 1.0; drop them rather than emit a broken feed.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: output.unicodeScalars.append(scalar)
+            default:
+                // Control characters are not allowed in XML 1.0; drop them rather than emit a broken feed.
+                if isAllowed(scalar) { output.unicodeScalars.append(scalar) }
             }
         }
         return output
     }
 
-    /// Text inside CDATA: a literal `]]>` is split so it cannot end the section early.
+    /// Text inside CDATA: a literal `]]>` is split so it cannot end the section early, and
+    /// characters XML 1.0 does not allow are dropped (CDATA does not make them legal).
     static func cdata(_ text: String) -> String {
-        "<![CDATA[" + text.replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>"
+        "<![CDATA[" + allowedCharacters(text).replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>") + "]]>"
+    }
+
+    /// Whether XML 1.0 allows `scalar` at all (its `Char` production): tab, LF, CR, and
+    /// everything from U+0020 but U+FFFE and U+FFFF (Swift strings hold no surrogates).
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x00...0x1F, 0xFFFE, 0xFFFF: false
+        default: true
+        }
+    }
+
+    /// `text` without the characters XML 1.0 does not allow; the same string when it has none.
+    static func allowedCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isAllowed(scalar) { scalars.append(scalar) }
+        return String(scalars)
     }
 }

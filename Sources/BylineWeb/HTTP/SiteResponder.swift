@@ -4,13 +4,17 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Answers every request of the public site: routing, method rules, the page cache, errors.
+/// Answers every request: anonymous reads of the public site on a fast path (the page cache,
+/// no routing for a hit), everything else through ``RoutedRequests``.
 struct SiteResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = BylineRequestContext
     let pages: SitePages
     /// nil when caching is switched off: every request renders.
     let cache: PageCache?
     let metrics: SiteMetrics
+    /// The newsroom and signed-in requests; nil when the server runs without one (tests of the
+    /// public site alone).
+    let routed: RoutedRequests?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -20,6 +24,9 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func answer(_ request: Request, context: Context) async throws -> (Response, SiteMetrics.RouteLabel) {
+        if let routed, Self.isRouted(request) {
+            return (try await routed.responder.respond(to: request, context: context), .other)
+        }
         guard request.method == .get || request.method == .head else {
             let response = PageResponse.text(
                 .methodNotAllowed, "Method not allowed", request: request, extra: [.allow: "GET, HEAD"])
@@ -44,6 +51,14 @@ struct SiteResponder: HTTPResponder {
         case .health:
             return PageResponse.text(.ok, "ok", request: request)
         case .metrics:
+            guard
+                pages.options.allowsMetrics(
+                    clientAddress: context.clientAddress, authorization: request.headers[.authorization])
+            else {
+                return PageResponse.text(
+                    .forbidden, "Metrics are served to loopback clients or with the configured bearer token.",
+                    request: request)
+            }
             var response = PageResponse.text(.ok, metrics.exposition(cache: cache), request: request)
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return response
@@ -65,6 +80,16 @@ struct SiteResponder: HTTPResponder {
         case .notFound:
             return try await render(route, path: path, request: request, context: context)
         }
+    }
+
+    /// The newsroom's paths, and reads by a browser with a staff session cookie: such a request
+    /// neither gets nor fills an entry of the anonymous page cache. Health, metrics and assets
+    /// are the same for everyone.
+    static func isRouted(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if RoutedRequests.isRoutedPath(path) { return true }
+        guard SessionCookie.hasStaffCookie(request) else { return false }
+        return path != "/healthz" && path != "/metrics" && !path.hasPrefix("/assets/")
     }
 
     private func render(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {

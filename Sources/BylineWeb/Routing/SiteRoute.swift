@@ -41,8 +41,12 @@ public enum SiteRoute: Equatable, Sendable {
         if path == "/sitemap-pages.xml" { return .sitemapPages }
         if let number = sitemapPostsNumber(path) { return .sitemapPosts(number) }
         let hasSlash = path.hasSuffix("/")
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            .dropLast(hasSlash ? 1 : 0).map(String.init)
+        // Slugs in scripts without an ASCII form ("東京") travel percent-encoded: decoded here,
+        // encoded again by ``canonicalPath(_:)``, which any other spelling redirects to.
+        let raw = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().dropLast(hasSlash ? 1 : 0)
+        let decoded = raw.map { PathSegment.decode($0) }
+        guard !decoded.contains(where: { $0 == nil }) else { return .notFound }
+        let segments = decoded.compactMap { $0 }
         // Empty segments ("//") never name content.
         guard !segments.isEmpty, !segments.contains(where: \.isEmpty) else { return .notFound }
 
@@ -90,9 +94,10 @@ public enum SiteRoute: Equatable, Sendable {
     public static func canonicalPath(_ route: SiteRoute) -> String {
         switch route {
         case .home(let page): page <= 1 ? "/" : "/page/\(page)/"
-        case .post(let slug): "/\(slug)/"
-        case .tag(let slug, let page): "/tag/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
-        case .author(let slug, let page): "/author/\(slug)/" + (page <= 1 ? "" : "page/\(page)/")
+        case .post(let slug): "/\(PathSegment.encode(slug))/"
+        case .tag(let slug, let page): "/tag/\(PathSegment.encode(slug))/" + (page <= 1 ? "" : "page/\(page)/")
+        case .author(let slug, let page):
+            "/author/\(PathSegment.encode(slug))/" + (page <= 1 ? "" : "page/\(page)/")
         case .archive: "/archive/"
         case .archiveMonth(let month, let page):
             "/archive/\(padded(month.year, 4))/\(padded(month.month, 2))/" + (page <= 1 ? "" : "page/\(page)/")
@@ -110,9 +115,14 @@ public enum SiteRoute: Equatable, Sendable {
         }
     }
 
+    /// Whether `text` could be a slug (``Slug/isWellFormed(_:)`` without its length bound, which
+    /// the store checks): lowercase ASCII words, or letters of scripts without an ASCII form.
     static func isSlug(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 200
-            && text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        guard !text.isEmpty, text.utf8.count <= 800 else { return false }
+        if text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
+            return true
+        }
+        return Slug.isWellFormed(text)
     }
 
     /// `number` in decimal with leading zeros up to `width` digits.

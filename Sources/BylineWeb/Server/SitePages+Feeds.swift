@@ -98,13 +98,13 @@ extension SitePages {
         .document(.ok, text, contentType: "application/xml; charset=utf-8", dependencies: Self.feedDependencies)
     }
 
+    /// Names only paths the site has: the newsroom and the APIs (members and search join when
+    /// they exist).
     func robots() -> RenderedPage {
         let text = """
             User-agent: *
             Disallow: /admin/
             Disallow: /api/
-            Disallow: /members/
-            Disallow: /search
 
             Sitemap: \(absolute(SiteRoute.canonicalPath(.sitemap)))
 

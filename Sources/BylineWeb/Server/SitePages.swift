@@ -72,6 +72,12 @@ struct SitePages: Sendable {
         case .moved(let newSlug): return .moved(to: SiteRoute.canonicalPath(.post(slug: newSlug)))
         case .missing: return notFound(site: site)
         }
+        return try await article(post, site: site)
+    }
+
+    /// An article page for `post`: the public page, and the newsroom's preview of any post
+    /// (`noindex`), so a preview shows exactly what readers will get.
+    func article(_ post: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
         async let links = store.publicSlugs(forTitles: post.body.readAlsoTitles)
         async let related = store.relatedPosts(to: post, limit: 3)
         let slugs = try await links
@@ -85,9 +91,10 @@ struct SitePages: Sendable {
             author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
             publisher: .init(name: site.settings.title), mainEntityOfPage: canonical,
             articleSection: post.tags.first?.name, keywords: post.tags.map(\.name))
-        let meta = PageMeta(
+        var meta = PageMeta(
             title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
+        meta.noindex = noindex
         // Related stories come from the post's tags (or the latest posts when it has none).
         let relatedPosts = try await related
         var dependencies: Set<ChangeKey> = [.post(post.id), .author(post.author.id)]

@@ -11,11 +11,43 @@ public struct SiteServer: Sendable {
     /// nil when the options switch caching off.
     public let cache: PageCache?
     public let metrics = SiteMetrics()
+    /// The newsroom's services (nil: a public site only, as some tests serve).
+    public let newsroom: NewsroomEnvironment?
 
-    public init(store: any SiteReading, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock()) {
+    /// What the newsroom needs beyond the public site's parts.
+    public struct NewsroomParts: Sendable {
+        public var store: any NewsroomStore
+        public var adminTheme: AdminTheme
+        public var hasher: PasswordHasher
+        public var throttle: SignInThrottle
+
+        public init(
+            store: any NewsroomStore, adminTheme: AdminTheme, hasher: PasswordHasher = PasswordHasher(),
+            throttle: SignInThrottle = SignInThrottle()
+        ) {
+            self.store = store
+            self.adminTheme = adminTheme
+            self.hasher = hasher
+            self.throttle = throttle
+        }
+    }
+
+    public init(
+        store: any SiteReading, theme: Theme, options: SiteOptions, clock: any WallClock = SystemClock(),
+        newsroom parts: NewsroomParts? = nil
+    ) {
         let chrome = SiteChrome(store: store, navigationTagLimit: options.navigationTagLimit)
-        self.pages = SitePages(store: store, chrome: chrome, theme: theme, options: options, clock: clock)
-        self.cache = options.pageCacheBytes > 0 ? PageCache(capacityBytes: options.pageCacheBytes) : nil
+        let pages = SitePages(store: store, chrome: chrome, theme: theme, options: options, clock: clock)
+        let cache = options.pageCacheBytes > 0 ? PageCache(capacityBytes: options.pageCacheBytes) : nil
+        self.pages = pages
+        self.cache = cache
+        self.newsroom = parts.map { parts in
+            NewsroomEnvironment(
+                newsroom: Newsroom(store: parts.store, cache: cache, chrome: pages.chrome, clock: clock),
+                accounts: StaffAccounts(
+                    store: parts.store, hasher: parts.hasher, throttle: parts.throttle, clock: clock),
+                adminTheme: parts.adminTheme, pages: pages, clock: clock, publicURL: options.publicURL)
+        }
     }
 
     /// The application; `run()`/`runService()` serves until SIGTERM or SIGINT, then drains and stops.
@@ -34,7 +66,8 @@ public struct SiteServer: Sendable {
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
         return Application(
-            responder: SiteResponder(pages: pages, cache: cache, metrics: metrics),
+            responder: SiteResponder(
+                pages: pages, cache: cache, metrics: metrics, routed: newsroom.map(RoutedRequests.init(environment:))),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
             services: services + [watcher],

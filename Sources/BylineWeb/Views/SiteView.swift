@@ -29,10 +29,20 @@ struct SiteView {
         context["site"] = Site(
             title: settings.title, description: settings.description,
             footerNote: settings.footerNote.isEmpty ? nil : settings.footerNote, language: settings.language)
-        context["nav"] = navTags.map { LinkView(tag: $0, current: $0.slug == currentTagSlug) }
+        context["nav"] = navigation(currentTagSlug: currentTagSlug)
         context["page"] = meta
         context["stylesheet"] = stylesheet
         context["year"] = year
         return context
+    }
+
+    /// The header's links: the ones set in the settings, in their order, or else the most used
+    /// tags. A link to the tag page being shown is marked current either way.
+    func navigation(currentTagSlug: String?) -> [LinkView] {
+        guard !settings.navigation.isEmpty else {
+            return navTags.map { LinkView(tag: $0, current: $0.slug == currentTagSlug) }
+        }
+        let currentPath = currentTagSlug.map { SiteRoute.canonicalPath(.tag(slug: $0, page: 1)) }
+        return settings.navigation.map { LinkView(name: $0.label, url: $0.url, current: $0.url == currentPath) }
     }
 }

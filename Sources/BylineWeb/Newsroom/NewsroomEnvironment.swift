@@ -1,0 +1,18 @@
+import BylineCore
+import BylineStore
+import Foundation
+
+/// What the newsroom's route collections (admin pages, Admin API) are built from.
+public struct NewsroomEnvironment: Sendable {
+    public let newsroom: Newsroom
+    public let accounts: StaffAccounts
+    public let adminTheme: AdminTheme
+    /// The public site's page builder: previews render drafts exactly as readers will see them.
+    let pages: SitePages
+    public let clock: any WallClock
+    /// The site's public origin (`https://...` makes cookies `Secure`).
+    public let publicURL: String
+
+    public var store: any NewsroomStore { newsroom.store }
+    public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+}

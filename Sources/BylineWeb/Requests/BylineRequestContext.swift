@@ -1,0 +1,33 @@
+import BylineCore
+import BylineStore
+import Hummingbird
+import NIOCore
+
+/// What every routed request carries past the anonymous cache fast path: who is asking (a
+/// signed-in staff member, through a session cookie or an API token), the session's CSRF token,
+/// and the client's address for rate limits. Members join here in a later issue.
+public struct BylineRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The staff member this request acts for, once ``StaffAuthMiddleware`` has found one.
+    public var staff: StaffUser?
+    /// The browser session, when the request came with a valid session cookie.
+    public var staffSession: StaffSession?
+    /// True when an API token (not a browser session) authenticated the request: no CSRF check.
+    public var viaAPIToken = false
+    /// The peer's IP address, for per-address sign-in throttling.
+    public let clientAddress: String
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Form posts and JSON bodies are small: a whole article's Markdown fits many times over.
+    public var maxUploadSize: Int { 2 << 20 }
+
+    /// The request id the logs carry, shown in error messages so a report can be matched.
+    public var requestID: String { logger[metadataKey: "hb.request.id"]?.description ?? "-" }
+
+    /// The CSRF token forms must send back, when signed in with a browser.
+    public var csrfToken: String? { staffSession?.csrfToken }
+}

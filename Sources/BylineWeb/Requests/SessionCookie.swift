@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// The cookies of signed-in browsers. `HttpOnly` (scripts cannot read them), `SameSite=Lax` (other
+/// sites' forms do not carry them), `Secure` when the site is served over https.
+public enum SessionCookie {
+    /// The staff session: a random token whose SHA-256 names a row of `staff_sessions`.
+    public static let staffName = "byline_staff"
+    /// Before sign-in there is no session to hold a CSRF token: the sign-in form's token is
+    /// also set as this cookie and both must match (double submit).
+    public static let signInCSRFName = "byline_signin_csrf"
+
+    public static func staff(_ token: String, secure: Bool, maxAge: Int) -> Cookie {
+        Cookie(name: staffName, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    public static func signInCSRF(_ token: String, secure: Bool) -> Cookie {
+        Cookie(
+            name: signInCSRFName, value: token, maxAge: 3600, path: "/admin", secure: secure, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// Expires the named cookie at once (sign-out).
+    public static func cleared(_ name: String, path: String = "/", secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: path, secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// Whether the request carries a staff session cookie at all: such requests skip the
+    /// anonymous page cache in both directions.
+    static func hasStaffCookie(_ request: Request) -> Bool {
+        guard let header = request.headers[.cookie] else { return false }
+        return header.contains(staffName + "=")
+    }
+}

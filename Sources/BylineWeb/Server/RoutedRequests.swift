@@ -1,0 +1,85 @@
+import BylineCore
+import BylineStore
+import Hummingbird
+
+/// Everything past the anonymous fast path, on Hummingbird's `Router` with
+/// ``BylineRequestContext``: the newsroom (`/admin/`), the Admin API (`/api/admin/`), and public
+/// pages for signed-in staff, which are rendered for them alone and never cached.
+struct RoutedRequests: Sendable {
+    let responder: any HTTPResponder<BylineRequestContext>
+
+    /// Paths always routed, whoever asks.
+    static func isRoutedPath(_ path: String) -> Bool {
+        path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/api/")
+    }
+
+    init(environment env: NewsroomEnvironment) {
+        let router = Router(context: BylineRequestContext.self)
+        router.add(middleware: ErrorAnswerMiddleware())
+        router.add(middleware: StaffAuthMiddleware(accounts: env.accounts))
+        router.add(middleware: CSRFMiddleware())
+
+        let admin = router.group("admin")
+        admin.get("assets/:name") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            for asset in [env.adminTheme.stylesheet, env.adminTheme.script] where asset.fingerprintedName == name {
+                return PageResponse.page(asset.prepared, request: request)
+            }
+            return ErrorAnswer.text(.notFound, "Not found")
+        }
+        AdminSignInPages(env: env).register(on: admin)
+        let staffOnly = admin.group().add(middleware: RequireStaffMiddleware(.html))
+        AdminPostPages(env: env).register(on: staffOnly)
+        AdminSitePages(env: env).register(on: staffOnly)
+
+        let api = router.group("api/admin").add(middleware: RequireStaffMiddleware(.json))
+        AdminAPI(env: env).register(on: api)
+
+        // A signed-in staff member reading the public site: their own copy of each page.
+        let pages = env.pages
+        // "**" matches one path component or more: the home page ("/") is named on its own.
+        for path: RouterPath in ["/", "**"] {
+            router.get(path) { request, context in
+                try await Self.publicPage(request, pages: pages, context: context)
+            }
+            router.head(path) { request, context in
+                try await Self.publicPage(request, pages: pages, context: context)
+            }
+        }
+        self.responder = router.buildResponder()
+    }
+
+    static func publicPage(_ request: Request, pages: SitePages, context: BylineRequestContext) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        guard path.utf8.count <= SiteRoute.maxPathLength else {
+            return ErrorAnswer.text(.uriTooLong, "URL too long")
+        }
+        let route = SiteRoute.parse(path)
+        switch route {
+        case .redirect(let target):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return PageResponse.redirect(to: target + query, request: request)
+        case .asset(let name):
+            guard name == pages.theme.stylesheet.fingerprintedName else {
+                return ErrorAnswer.text(.notFound, "Not found")
+            }
+            return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
+        case .health, .metrics:
+            return ErrorAnswer.text(.notFound, "Not found")
+        default:
+            break
+        }
+        switch try await withDeadline(pages.options.databaseTimeout, { try await pages.render(route) }) {
+        case .document(let status, let text, let contentType, _):
+            let page = PreparedPage(
+                status: status, body: ByteBuffer(string: text), contentType: contentType,
+                cacheControl: "private, no-cache", dependencies: [], renderedAt: pages.clock.now(),
+                compression: PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)
+            return PageResponse.page(page, request: request)
+        case .moved(let location):
+            return PageResponse.redirect(to: location, request: request)
+        }
+    }
+}

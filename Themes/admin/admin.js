@@ -1,0 +1,152 @@
+// The newsroom's script: live preview and autosave in the editor, a "saved at" indicator,
+// Publish/Schedule labels and confirmations. Everything else works without it: the forms post
+// as plain HTML forms.
+(function () {
+  "use strict";
+
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
+
+  function post(url, params) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
+        "X-CSRF-Token": csrfToken,
+        "Accept": "application/json, text/html"
+      },
+      body: params
+    });
+  }
+
+  // Buttons and forms that ask before doing something that cannot be undone.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
+  });
+
+  var form = document.querySelector("form.editor");
+  if (!form) return;
+
+  // ---------- Live preview ----------
+  var textarea = form.querySelector("textarea[data-preview-target]");
+  var pane = textarea && document.getElementById(textarea.getAttribute("data-preview-target"));
+  var previewState = document.getElementById("preview-state");
+  var previewTimer = null;
+  var previewSeq = 0;
+
+  function refreshPreview() {
+    var seq = ++previewSeq;
+    if (previewState) previewState.textContent = "Updating…";
+    var params = new URLSearchParams();
+    params.set("markdown", textarea.value);
+    post("/admin/preview/markdown", params)
+      .then(function (response) {
+        if (!response.ok) throw new Error("preview " + response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        // Only the latest request may paint: answers can arrive out of order.
+        if (seq !== previewSeq) return;
+        pane.innerHTML = html; // safe: the server renders Markdown with raw HTML shown as text
+        if (previewState) previewState.textContent = "";
+      })
+      .catch(function () {
+        if (seq === previewSeq && previewState) previewState.textContent = "Preview unavailable";
+      });
+  }
+
+  if (textarea && pane) {
+    textarea.addEventListener("input", function () {
+      clearTimeout(previewTimer);
+      previewTimer = setTimeout(refreshPreview, 350);
+    });
+  }
+
+  // ---------- Publish or Schedule ----------
+  // The date field is in the site's time zone, and so is data-now: comparing the two strings
+  // ("2026-11-27T14:05") says whether the date is in the future.
+  var dateField = form.querySelector('input[name="published_at"]');
+  var publishButton = form.querySelector("[data-publish-button]");
+  var now = form.getAttribute("data-now") || "";
+  if (dateField && publishButton) {
+    var syncLabel = function () {
+      publishButton.textContent = dateField.value && dateField.value > now ? "Schedule" : "Publish";
+    };
+    dateField.addEventListener("input", syncLabel);
+    dateField.addEventListener("change", syncLabel);
+  }
+
+  // ---------- Autosave (drafts only) ----------
+  var autosaveURL = form.getAttribute("data-autosave-url");
+  var status = document.getElementById("save-status");
+  var updatedAt = form.querySelector('input[name="updated_at"]');
+  var dirty = false;
+  var inFlight = null;
+  var stopped = false;
+
+  function showStatus(text, isError) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle("is-error", !!isError);
+  }
+
+  function autosave() {
+    if (!dirty || inFlight || stopped) return inFlight || Promise.resolve();
+    dirty = false;
+    showStatus("Saving…");
+    var params = new URLSearchParams(new FormData(form));
+    params.delete("_csrf");
+    inFlight = post(autosaveURL, params)
+      .then(function (response) {
+        return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
+      })
+      .then(function (result) {
+        if (result.ok) {
+          if (updatedAt && result.body.updated_at) updatedAt.value = result.body.updated_at;
+          showStatus("Saved at " + (result.body.saved_at || new Date().toLocaleTimeString()));
+        } else if (result.status === 409 || result.status === 403 || result.status === 404) {
+          // Someone else saved, or the post is no longer ours to change: never overwrite.
+          stopped = true;
+          showStatus("Not saved: " + (result.body.message || "refused") , true);
+        } else {
+          dirty = true;
+          showStatus("Not saved: " + (result.body.message || "try Save draft"), true);
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        showStatus("Not saved (offline?) — will retry", true);
+      })
+      .then(function () { inFlight = null; });
+    return inFlight;
+  }
+
+  if (autosaveURL) {
+    form.addEventListener("input", function () { dirty = true; });
+    setInterval(autosave, 5000);
+    // A save button pressed while an autosave is on its way waits for it, so the form carries
+    // the newest updated_at and is not refused as a conflict with itself.
+    form.addEventListener("submit", function (event) {
+      if (!inFlight) return;
+      event.preventDefault();
+      var submitter = event.submitter;
+      inFlight.then(function () {
+        if (form.requestSubmit) form.requestSubmit(submitter || undefined);
+        else form.submit();
+      });
+    });
+  }
+
+  // Leaving with unsaved edits asks first (not after pressing a button of this form).
+  var submitting = false;
+  form.addEventListener("submit", function () { submitting = true; });
+  var edited = false;
+  form.addEventListener("input", function () { edited = true; });
+  window.addEventListener("beforeunload", function (event) {
+    if (submitting || !edited || (autosaveURL && !dirty && !inFlight && !stopped)) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+})();
