@@ -61,6 +61,8 @@ let package = Package(
                 "BylineStore",
                 // The editor's live preview renders Markdown as a save would.
                 "BylineMarkdown",
+                // Signup and sign-in links are emailed.
+                "BylineMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -80,12 +82,24 @@ let package = Package(
                 "BylineStore",
                 "BylineImport",
                 "BylineWeb",
+                "BylineMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Email: an SMTP client on SwiftNIO (no SMTP package resolves here) and message composition.
+        .target(
+            name: "BylineMail",
+            dependencies: [
+                "BylineCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -112,8 +126,19 @@ let package = Package(
             name: "BylineWebTests",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineImport", "BylineWeb", "BylineTestSupport",
+                // Member signup mails through a real aiosmtpd (Support/ links BylineMailTests' helper).
+                "BylineMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
+        // Runs a real SMTP server (aiosmtpd via scripts/smtp-test-server; scripts/test installs it).
+        .testTarget(
+            name: "BylineMailTests",
+            dependencies: [
+                "BylineMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
     ]

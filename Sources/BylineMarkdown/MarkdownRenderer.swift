@@ -1,6 +1,7 @@
 import BylineCore
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +26,17 @@ public enum MarkdownRenderer {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's table of special characters in a process-wide
+    /// variable that attaching and freeing an extension's parser change (`~` for strikethrough,
+    /// `:` and `w` for autolinks): two renders at once would drop each other's extensions. A
+    /// body renders in well under a millisecond, so one at a time costs nothing that matters.
+    private static let cmarkLock = Mutex(())
+
     public static func render(_ source: String) -> RenderedMarkdown {
+        cmarkLock.withLock { _ in renderAlone(source) }
+    }
+
+    private static func renderAlone(_ source: String) -> RenderedMarkdown {
         _ = registered
         // Browsers send a textarea's lines with CRLF: one line ending, so source lines and the
         // parser's line numbers agree (``ReadAlsoDirectives``).

@@ -18,7 +18,7 @@ enum RequestedSlug {
     /// `/tag/` or `/author/`, so no path of the site is reserved, but it must have a letter or
     /// a digit.
     static func validatedProfile(_ requested: String, what: String) throws -> String {
-        let slug = Slug.make(from: requested, fallback: "")
+        let slug = Slug.make(from: decoded(requested), fallback: "")
         guard !slug.isEmpty else { throw StoreError.invalidInput("\"\(requested)\" cannot be \(what) slug") }
         return slug
     }

@@ -10,6 +10,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The row changed since the writer loaded it (it carries the stored `updated_at`): saving
     /// would overwrite someone else's work.
     case conflict(currentUpdatedAt: Date)
+    /// Another staff user, or another member, has this address.
     case emailTaken(String)
 
     public var description: String {
@@ -19,7 +20,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .slugTaken(let slug): "the slug \"\(slug)\" is already in use"
         case .notEmpty(let what): "\(what) already has content"
         case .conflict: "someone else saved this since you loaded it; reload to see their changes"
-        case .emailTaken(let email): "a staff user with the email \(email) already exists"
+        case .emailTaken(let email): "an account with the email \(email) already exists"
         }
     }
 }

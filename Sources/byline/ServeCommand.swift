@@ -1,6 +1,7 @@
 import ArgumentParser
 import BylineCore
 import BylineImport
+import BylineMail
 import BylineStore
 import BylineWeb
 import Foundation
@@ -50,6 +51,18 @@ struct ServeCommand: AsyncParsableCommand {
         help: "How long a claimed background job is held without news before another node may take it over.")
     var jobLeaseSeconds: Int = 60
 
+    @Option(
+        name: .customLong("smtp-url"),
+        help:
+            "SMTP server for member emails, smtp://user:pass@host:port (default: $SMTP_URL; none: emailed links are logged, not sent)."
+    )
+    var smtpURL: String?
+
+    @Option(
+        name: .customLong("mail-from"),
+        help: "Sender address of member emails (default: $MAIL_FROM, else noreply@ the public URL's host).")
+    var mailFrom: String?
+
     func validate() throws {
         if !(1...86400).contains(jobLeaseSeconds) {
             throw ValidationError("--job-lease-seconds must be between 1 and 86400")
@@ -85,6 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             if !results.isEmpty { logger.info("demo site installed: \(results.count) articles") }
         }
+        // Signup always has a newsletter to subscribe to: a site without one gets one named
+        // after it (a site, or the demo, that made its own keeps them).
+        _ = try await store.ensureDefaultNewsletter(name: try await store.settings().title)
 
         guard let themePath = themeDirectory ?? Theme.defaultDirectory() else {
             throw CLIError("cannot find the theme (Themes/default); set BYLINE_THEME_DIR or pass --theme")
@@ -106,12 +122,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let demoSignIn = demo ? try await DemoOwner.ensure(store: store) : nil
         let origin = publicURL ?? "http://\(host):\(port)"
+        let mailer = try await memberMailer(siteTitle: try await store.settings().title, origin: origin, logger: logger)
+        let linkKey: MemberLinkKey
+        do {
+            linkKey = try MemberLinkKey.loadOrCreate(dataFolder: dataOptions.data)
+        } catch {
+            throw CLIError("the member link key: \(error)")
+        }
         let server = SiteServer(
             store: store, theme: theme,
             options: SiteOptions(
                 publicURL: origin, pageCacheBytes: noPageCache ? 0 : pageCacheMegabytes << 20,
                 metricsToken: metricsToken ?? ProcessInfo.processInfo.environment["BYLINE_METRICS_TOKEN"]),
-            newsroom: .init(store: store, adminTheme: adminTheme))
+            newsroom: .init(store: store, adminTheme: adminTheme, members: (store, mailer, linkKey)))
         let host = self.host
         // The store's connection pool (PostgreSQL) runs beside the server and stops after it;
         // the job worker shares background work with every other node on the same database.
@@ -125,7 +148,8 @@ struct ServeCommand: AsyncParsableCommand {
                     logger: logger))
         }
         services.append(
-            StoreMaintenance(changes: store, jobs: store, staff: store, clock: SystemClock(), logger: logger))
+            StoreMaintenance(
+                changes: store, jobs: store, staff: store, members: store, clock: SystemClock(), logger: logger))
         services.append(ScheduledPublisher(posts: store, logger: logger))
         let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
@@ -142,4 +166,33 @@ struct ServeCommand: AsyncParsableCommand {
                     + "Stop it or choose another port with --port.")
         }
     }
+
+    /// The member emails' way out: the SMTP server of `--smtp-url` or `SMTP_URL`, or, without
+    /// one, the log (said at start, so nobody waits for mail that is never sent).
+    private func memberMailer(siteTitle: String, origin: String, logger: Logger) async throws -> MemberMailer {
+        let environment = ProcessInfo.processInfo.environment
+        let host = URL(string: origin)?.host ?? "localhost"
+        let sender = mailFrom ?? environment["MAIL_FROM"] ?? "noreply@\(host.contains(".") ? host : host + ".invalid")"
+        let from: MailAddress
+        do {
+            from = try MailAddress(sender, displayName: siteTitle)
+        } catch {
+            throw CLIError("--mail-from: \(error)")
+        }
+        guard let url = smtpURL ?? environment["SMTP_URL"], !url.isEmpty else {
+            logger.notice(
+                "no SMTP server configured (--smtp-url or SMTP_URL): member emails are not sent; their links are logged"
+            )
+            return MemberMailer(transport: .log, from: from, logger: logger)
+        }
+        do {
+            let configuration = try SMTPConfiguration(url: url)
+            logger.info("member emails go through \(configuration.host):\(configuration.port)")
+            return MemberMailer(
+                transport: .smtp(SMTPConnectionPool(configuration: configuration)), from: from, logger: logger)
+        } catch {
+            throw CLIError("--smtp-url: \(error)")
+        }
+    }
+
 }

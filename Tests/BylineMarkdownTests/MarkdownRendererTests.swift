@@ -158,3 +158,18 @@ import Testing
         #expect(MarkdownRenderer.render(body.markdown).readAlsoTitles == ["Title [with] brackets"])
     }
 }
+
+/// Renders from many tasks at once keep every extension: cmark-gfm shares one table of special
+/// characters between parsers (found when the whole suite rendered in parallel).
+@Suite struct ConcurrentMarkdownTests {
+    @Test func concurrentRendersKeepTheirExtensions() async {
+        let source = "~~gone~~ see https://example.org/x\n\n| a |\n| - |\n| b |\n"
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<200 { group.addTask { MarkdownRenderer.render(source).html } }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(results.count == 200)
+        #expect(
+            results.allSatisfy { $0.contains("<del>gone</del>") && $0.contains("<a href=\"https://example.org/x\">") })
+    }
+}

@@ -21,6 +21,11 @@ import Testing
         _ = try await store.upsertPost(matchingTitle: input("A Draft", status: .draft))
         _ = try await store.upsertPost(matchingTitle: input("Embargoed", publishedAt: now + 3600))
         _ = try await store.changeSlug(postID: first.id, to: "istanbul-talks")
+        let daily = try await store.createNewsletter(NewsletterInput(name: "Daily Briefing", sortOrder: 1))
+        _ = try await store.createNewsletter(NewsletterInput(name: "Weekend", active: false))
+        let reader = try await store.requestSignup(email: "Reader@News.example", newsletterIDs: [daily.id])
+        _ = try await store.confirmMember(id: reader.memberID)
+        _ = try await store.requestSignup(email: "pending@news.example")
         return first.id
     }
 
@@ -31,6 +36,8 @@ import Testing
             let original = try await source.store.snapshot()
             #expect(original.rows(of: "posts").count == 4)
             #expect(original.rows(of: "slug_redirects").count == 1)
+            #expect(original.rows(of: "members").count == 2)
+            #expect(original.rows(of: "member_newsletters").count == 2)
             #expect(original.tables.map(\.name) == SnapshotTables.all.map(\.name))
             try await TestStore.with(to) { target in
                 try await target.store.restore(original, replacing: false)
@@ -52,6 +59,12 @@ import Testing
                 #expect(try await target.store.postCount() == 5)
                 // Counts kept on write are counted again after a copy.
                 #expect(try await target.store.publicTags(limit: 10).map(\.postCount) == [3, 1])
+                // Members and their choices come along; new members continue after them.
+                let reader = try #require(try await target.store.member(email: "reader@news.example"))
+                #expect(reader.status == .confirmed)
+                #expect(reader.newsletterIDs.count == 1)
+                let newcomer = try await target.store.requestSignup(email: "new@news.example")
+                #expect(newcomer.memberID > Int64(original.rows(of: "members").count))
             }
         }
     }

@@ -23,8 +23,12 @@ public struct PageRequest: Sendable, Equatable {
     public var number: Int
     public var perPage: Int
 
+    /// The highest page number asked for: a hand-typed `?page=` far past any listing must not
+    /// overflow ``offset`` (a trap that would end the server).
+    public static let maxNumber = 1 << 31
+
     public init(number: Int, perPage: Int) {
-        self.number = max(1, number)
+        self.number = min(max(1, number), Self.maxNumber)
         self.perPage = max(1, perPage)
     }
 

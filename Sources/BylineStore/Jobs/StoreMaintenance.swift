@@ -11,6 +11,8 @@ public struct StoreMaintenance: Service {
     let jobs: any JobQueue
     /// Expired staff sessions and old sign-in failures go too, when given.
     let staff: (any StaffStore)?
+    /// Expired member links and sessions and old signup notes go too, when given.
+    let members: (any MemberStore)?
     let clock: any WallClock
     let logger: Logger
     public var interval: Duration = .seconds(600)
@@ -19,12 +21,13 @@ public struct StoreMaintenance: Service {
     public var keepFinishedJobs: TimeInterval = 7 * 86400
 
     public init(
-        changes: any ChangeLog, jobs: any JobQueue, staff: (any StaffStore)? = nil, clock: any WallClock,
-        logger: Logger
+        changes: any ChangeLog, jobs: any JobQueue, staff: (any StaffStore)? = nil,
+        members: (any MemberStore)? = nil, clock: any WallClock, logger: Logger
     ) {
         self.changes = changes
         self.jobs = jobs
         self.staff = staff
+        self.members = members
         self.clock = clock
         self.logger = logger
     }
@@ -45,6 +48,7 @@ public struct StoreMaintenance: Service {
             let changes = try await changes.pruneChanges(recordedBefore: now - keepChanges)
             let jobs = try await jobs.pruneFinishedJobs(before: now - keepFinishedJobs)
             try await staff?.pruneSessions()
+            try await members?.pruneMemberRecords()
             if changes + jobs > 0 {
                 logger.info("pruned", metadata: ["changes": "\(changes)", "jobs": "\(jobs)"])
             }

@@ -201,6 +201,76 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX post_revisions_post ON post_revisions(post_id, id)",
             ]),
+        // Members and newsletters: email signup with double opt-in, emailed single-use links,
+        // member sessions and the signup throttle. Flags are 0/1 integers, as `suspended` is.
+        Migration(
+            name: "v5-members",
+            statements: [
+                """
+                CREATE TABLE newsletters (
+                    id BIGSERIAL PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    description TEXT NOT NULL DEFAULT '',
+                    sort_order BIGINT NOT NULL DEFAULT 0,
+                    active BIGINT NOT NULL DEFAULT 1,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE members (
+                    id BIGSERIAL PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    email_key TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL DEFAULT '',
+                    name_key TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
+                    created_at TIMESTAMPTZ NOT NULL,
+                    confirmed_at TIMESTAMPTZ,
+                    updated_at TIMESTAMPTZ NOT NULL,
+                    last_signup_email_at TIMESTAMPTZ,
+                    hard_bounces BIGINT NOT NULL DEFAULT 0,
+                    email_disabled BIGINT NOT NULL DEFAULT 0
+                )
+                """,
+                "CREATE INDEX members_status ON members(status, id)",
+                """
+                CREATE TABLE member_newsletters (
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    newsletter_id BIGINT NOT NULL REFERENCES newsletters(id) ON DELETE CASCADE,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (member_id, newsletter_id)
+                )
+                """,
+                "CREATE INDEX member_newsletters_newsletter ON member_newsletters(newsletter_id, member_id)",
+                """
+                CREATE TABLE member_tokens (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    purpose TEXT NOT NULL CHECK (purpose IN ('confirm-signup', 'sign-in', 'change-email')),
+                    new_email TEXT,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    expires_at TIMESTAMPTZ NOT NULL,
+                    used_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX member_tokens_member ON member_tokens(member_id)",
+                "CREATE INDEX member_tokens_expiry ON member_tokens(expires_at)",
+                """
+                CREATE TABLE member_sessions (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    expires_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX member_sessions_member ON member_sessions(member_id)",
+                "CREATE INDEX member_sessions_expiry ON member_sessions(expires_at)",
+                "CREATE TABLE signup_attempts (id BIGSERIAL PRIMARY KEY, scope TEXT NOT NULL, at TIMESTAMPTZ NOT NULL)",
+                "CREATE INDEX signup_attempts_scope ON signup_attempts(scope, at)",
+                "CREATE INDEX signup_attempts_at ON signup_attempts(at)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -177,6 +177,71 @@ enum SQLiteMigrations {
                     CREATE INDEX post_revisions_post ON post_revisions(post_id, id);
                     """)
         }
+        // Members and newsletters: email signup with double opt-in, emailed single-use links,
+        // member sessions and the signup throttle. Flags are 0/1 integers, as `suspended` is.
+        migrator.registerMigration("v5-members") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE newsletters (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        slug TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL CHECK (length(name) > 0),
+                        description TEXT NOT NULL DEFAULT '',
+                        sort_order INTEGER NOT NULL DEFAULT 0,
+                        active INTEGER NOT NULL DEFAULT 1,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE members (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        email TEXT NOT NULL,
+                        email_key TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL DEFAULT '',
+                        name_key TEXT NOT NULL DEFAULT '',
+                        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
+                        created_at TEXT NOT NULL,
+                        confirmed_at TEXT,
+                        updated_at TEXT NOT NULL,
+                        last_signup_email_at TEXT,
+                        hard_bounces INTEGER NOT NULL DEFAULT 0,
+                        email_disabled INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX members_status ON members(status, id);
+                    CREATE TABLE member_newsletters (
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        newsletter_id INTEGER NOT NULL REFERENCES newsletters(id) ON DELETE CASCADE,
+                        created_at TEXT NOT NULL,
+                        PRIMARY KEY (member_id, newsletter_id)
+                    );
+                    CREATE INDEX member_newsletters_newsletter ON member_newsletters(newsletter_id, member_id);
+                    CREATE TABLE member_tokens (
+                        token_hash TEXT PRIMARY KEY NOT NULL,
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        purpose TEXT NOT NULL CHECK (purpose IN ('confirm-signup', 'sign-in', 'change-email')),
+                        new_email TEXT,
+                        created_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL,
+                        used_at TEXT
+                    );
+                    CREATE INDEX member_tokens_member ON member_tokens(member_id);
+                    CREATE INDEX member_tokens_expiry ON member_tokens(expires_at);
+                    CREATE TABLE member_sessions (
+                        token_hash TEXT PRIMARY KEY NOT NULL,
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        csrf_token TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL
+                    );
+                    CREATE INDEX member_sessions_member ON member_sessions(member_id);
+                    CREATE INDEX member_sessions_expiry ON member_sessions(expires_at);
+                    CREATE TABLE signup_attempts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        scope TEXT NOT NULL,
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX signup_attempts_scope ON signup_attempts(scope, at);
+                    CREATE INDEX signup_attempts_at ON signup_attempts(at);
+                    """)
+        }
         return migrator
     }
 }

@@ -35,8 +35,9 @@ extension SiteStore {
     }
 
     /// Keeps the draft `plan` saves as a revision of post `postID`. An autosave replaces the
-    /// latest revision when that is an autosave too: a writer typing for an hour leaves one
-    /// revision, not one a minute. Every other save keeps a new one.
+    /// latest revision when that is an autosave by the same writer: a writer typing for an hour
+    /// leaves one revision, not one a minute, and never takes the place of another writer's
+    /// words. Every other save keeps a new one.
     static func keepRevision(
         _ db: any SQLConnection, postID: Int64, _ plan: PostDraftPlan, savedBy: Int64?, reason: RevisionReason
     ) throws {
@@ -80,8 +81,9 @@ extension SiteStore {
         let savedByUser: SQL = "(SELECT id FROM staff_users WHERE id = \(savedBy))"
         if reason == .autosaved,
             let latest = try db.fetchOne(
-                "SELECT id, reason FROM post_revisions WHERE post_id = \(postID) ORDER BY id DESC LIMIT 1"),
-            try latest["reason"] as String == RevisionReason.autosaved.rawValue
+                "SELECT id, reason, saved_by FROM post_revisions WHERE post_id = \(postID) ORDER BY id DESC LIMIT 1"),
+            try latest["reason"] as String == RevisionReason.autosaved.rawValue,
+            try latest["saved_by"] as Int64? == savedBy
         {
             let id: Int64 = try latest["id"]
             try db.execute(

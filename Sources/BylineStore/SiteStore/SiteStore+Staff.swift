@@ -236,4 +236,13 @@ extension SiteStore: StaffStore {
     public func clearSignInFailures(scope: String) async throws {
         try await engine.write { db in try db.execute("DELETE FROM sign_in_failures WHERE scope = \(scope)") }
     }
+
+    public func withdrawSignInFailure(scope: String) async throws {
+        try await engine.write { db in
+            try db.execute(
+                """
+                DELETE FROM sign_in_failures WHERE id = (SELECT MAX(id) FROM sign_in_failures WHERE scope = \(scope))
+                """)
+        }
+    }
 }

@@ -60,6 +60,24 @@ public enum SnapshotTables {
                 .init("id", .integer), .init("user_id", .integer), .init("name", .text), .init("token_hash", .text),
                 .init("created_at", .date), .init("last_used_at", .date, nullable: true),
             ]),
+        SnapshotTable(
+            "newsletters", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("slug", .text), .init("name", .text), .init("description", .text),
+                .init("sort_order", .integer), .init("active", .integer), .init("created_at", .date),
+            ]),
+        SnapshotTable(
+            "members", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("email", .text), .init("email_key", .text), .init("name", .text),
+                .init("name_key", .text), .init("status", .text), .init("created_at", .date),
+                .init("confirmed_at", .date, nullable: true), .init("updated_at", .date),
+                .init("last_signup_email_at", .date, nullable: true), .init("hard_bounces", .integer),
+                .init("email_disabled", .integer),
+            ]),
+        SnapshotTable(
+            "member_newsletters", orderBy: "member_id, newsletter_id",
+            [.init("member_id", .integer), .init("newsletter_id", .integer), .init("created_at", .date)]),
     ]
 
     /// Tables a copy leaves out on purpose, and why.
@@ -68,6 +86,9 @@ public enum SnapshotTables {
         "jobs": "background work of the running site, not content",
         "staff_sessions": "signed-in browsers of this site; a restored site signs everyone in again",
         "sign_in_failures": "a few minutes of throttling state, not content",
+        "member_tokens": "emailed links in flight, single-use and short-lived; members ask for new ones",
+        "member_sessions": "signed-in readers' browsers; a restored site signs members in again",
+        "signup_attempts": "a few minutes of throttling state, not content",
         "counters": "derived from the posts; a restore counts again",
         "byline_migrations": "the schema's history (PostgreSQL)",
         "grdb_migrations": "the schema's history (SQLite)",

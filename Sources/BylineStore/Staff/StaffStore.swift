@@ -37,4 +37,7 @@ public protocol StaffStore: Sendable {
     /// Failed sign-ins under `scope` since `since`.
     func signInFailures(scope: String, since: Date) async throws -> Int
     func clearSignInFailures(scope: String) async throws
+    /// Takes back one failure noted under `scope` (the newest): an attempt noted before its
+    /// password was checked turned out to be a sign-in.
+    func withdrawSignInFailure(scope: String) async throws
 }

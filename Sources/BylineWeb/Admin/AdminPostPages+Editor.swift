@@ -85,6 +85,13 @@ extension AdminPostPages {
         -> Response
     {
         try await write(request, context: context) { form, fields, current, user, time in
+            // Going live at its time changes no `updatedAt`, so an editor opened before that
+            // still carries a current token: its Unschedule must not take a live post down.
+            if action == .unpublish, form["from"] == PostStatus.scheduled.rawValue, current.status != .scheduled {
+                throw NewsroomError.unprocessable(
+                    "This post is no longer scheduled (it went live at its time); reload the editor to see it as it is."
+                )
+            }
             var expected = fields.expectedUpdatedAt
             if form["title"] != nil, let saved = try await saveIfChanged(fields, over: current, by: user) {
                 expected = saved.post.updatedAt

@@ -82,13 +82,14 @@ struct SiteResponder: HTTPResponder {
         }
     }
 
-    /// The newsroom's paths, and reads by a browser with a staff session cookie: such a request
+    /// The newsroom's and members' paths, and reads by a browser with a staff or member session
+    /// cookie: such a request
     /// neither gets nor fills an entry of the anonymous page cache. Health, metrics and assets
     /// are the same for everyone.
     static func isRouted(_ request: Request) -> Bool {
         let path = request.uri.path
         if RoutedRequests.isRoutedPath(path) { return true }
-        guard SessionCookie.hasStaffCookie(request) else { return false }
+        guard SessionCookie.hasSessionCookie(request) else { return false }
         return path != "/healthz" && path != "/metrics" && !path.hasPrefix("/assets/")
     }
 

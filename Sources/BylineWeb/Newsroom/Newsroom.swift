@@ -62,6 +62,7 @@ public struct Newsroom: Sendable {
 
     /// A new draft credited to the user, or to `draft.authorID` when they may choose authors.
     public func createPost(_ draft: PostDraft, by user: StaffUser) async throws -> EditedPost {
+        try Self.checkFeatureImage(draft)
         var draft = draft
         if draft.authorID != user.authorID {
             if NewsroomPermissions.allows(user.role, .chooseAuthor) {
@@ -90,6 +91,7 @@ public struct Newsroom: Sendable {
         if autosave, live {
             throw NewsroomError.unprocessable("A published or scheduled post is saved only when you press Update.")
         }
+        try Self.checkFeatureImage(draft)
         var draft = draft
         if draft.authorID != current.author.id {
             try require(user, .chooseAuthor, "credit a post to someone else")
@@ -145,6 +147,8 @@ public struct Newsroom: Sendable {
             user,
             NewsroomPermissions.editAction(own: Self.isOwn(current, by: user), published: current.status != .draft),
             "edit this post")
+        // A tag deleted since the revision was kept would be made again: the same rule as a save.
+        try await checkNewTags(revision.tagNames, by: user)
         let draft = PostDraft(
             title: revision.title, markdown: revision.markdown, customExcerpt: revision.customExcerpt,
             tagNames: revision.tagNames, authorID: current.author.id, slug: nil, visibility: current.visibility,
@@ -152,6 +156,15 @@ public struct Newsroom: Sendable {
         return applied(
             try await store.updatePost(
                 id: current.id, draft, expectedUpdatedAt: nil, savedBy: user.id, reason: .restored))
+    }
+
+    static func checkFeatureImage(_ draft: PostDraft) throws {
+        if let problem = ImageAddress.problem(with: draft.featureImage) {
+            throw NewsroomError.invalidField(field: "feature_image", reason: problem)
+        }
+        if draft.featureImageAlt.count > 500 {
+            throw NewsroomError.invalidField(field: "feature_image_alt", reason: "is longer than 500 characters")
+        }
     }
 
     /// Contributors may only use tags that exist already (WordPress's and Ghost's rule).

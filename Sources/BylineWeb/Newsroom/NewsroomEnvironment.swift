@@ -12,6 +12,8 @@ public struct NewsroomEnvironment: Sendable {
     public let clock: any WallClock
     /// The site's public origin (`https://...` makes cookies `Secure`).
     public let publicURL: String
+    /// Reader signup and sign-in; nil when the server runs without members (some tests).
+    public var members: MemberSignup? = nil
 
     public var store: any NewsroomStore { newsroom.store }
     public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }

@@ -14,13 +14,17 @@ public struct BylineRequestContext: RequestContext {
     public var staffSession: StaffSession?
     /// True when an API token (not a browser session) authenticated the request: no CSRF check.
     public var viaAPIToken = false
-    /// The peer's IP address, for per-address sign-in throttling.
-    public let clientAddress: String
+    /// The peer, kept as NIO gives it: formatting it as text costs time every anonymous page
+    /// view would pay, and only sign-in and `/metrics` read it.
+    let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
-        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.remoteAddress = source.channel.remoteAddress
     }
+
+    /// The peer's IP address, for per-address sign-in throttling and `/metrics`.
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
     /// Form posts and JSON bodies are small: a whole article's Markdown fits many times over.
     public var maxUploadSize: Int { 2 << 20 }

@@ -5,6 +5,12 @@ import Hummingbird
 /// CSRF token: the `_csrf` form field or the `X-CSRF-Token` header must equal the session's
 /// token, or, before sign-in, the sign-in cookie's (double submit). Requests authenticated by an
 /// API token carry no cookie a foreign page could ride on, so they need none.
+///
+/// `POST /subscribe` and the `/members/` forms are left to ``MemberRoutes``: signup and sign-in
+/// forms sit on cached anonymous pages that are the same for every reader and cannot carry a
+/// session's token, so they are defended by verifying the origin with standard headers
+/// (OWASP: `Sec-Fetch-Site`/`Origin` must name this site, ``SameSiteOrigin``), and the emailed
+/// links' POSTs are authenticated by their single-use token as well.
 public struct CSRFMiddleware: RouterMiddleware {
     public typealias Context = BylineRequestContext
     static let headerName = HTTPField.Name("X-CSRF-Token")!
@@ -16,7 +22,9 @@ public struct CSRFMiddleware: RouterMiddleware {
     {
         // An API request with neither token nor session acts for nobody: the API answers it 401.
         let anonymousAPI = context.staffSession == nil && request.uri.path.hasPrefix("/api/")
-        if [.get, .head, .options].contains(request.method) || context.viaAPIToken || anonymousAPI {
+        if [.get, .head, .options].contains(request.method) || context.viaAPIToken || anonymousAPI
+            || Self.isMemberPath(request.uri.path)
+        {
             return try await next(request, context)
         }
         let expected =
@@ -36,5 +44,10 @@ public struct CSRFMiddleware: RouterMiddleware {
             return ErrorAnswer.forRequest(request, .forbidden, message, context: context)
         }
         return try await next(request, context)
+    }
+
+    /// The member paths that check their own origin (see above).
+    static func isMemberPath(_ path: String) -> Bool {
+        path == "/subscribe" || path.hasPrefix("/members/")
     }
 }

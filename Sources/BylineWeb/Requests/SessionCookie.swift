@@ -9,9 +9,17 @@ public enum SessionCookie {
     /// Before sign-in there is no session to hold a CSRF token: the sign-in form's token is
     /// also set as this cookie and both must match (double submit).
     public static let signInCSRFName = "byline_signin_csrf"
+    /// A reader's session (signed in by an emailed link): a random token whose SHA-256 names a
+    /// member session.
+    public static let memberName = "byline_member"
 
     public static func staff(_ token: String, secure: Bool, maxAge: Int) -> Cookie {
         Cookie(name: staffName, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    public static func member(_ token: String, secure: Bool, maxAge: Int) -> Cookie {
+        Cookie(
+            name: memberName, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     public static func signInCSRF(_ token: String, secure: Bool) -> Cookie {
@@ -25,10 +33,10 @@ public enum SessionCookie {
         Cookie(name: name, value: "", maxAge: 0, path: path, secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    /// Whether the request carries a staff session cookie at all: such requests skip the
-    /// anonymous page cache in both directions.
-    static func hasStaffCookie(_ request: Request) -> Bool {
+    /// Whether the request carries a staff or member session cookie at all: such requests skip
+    /// the anonymous page cache in both directions (a page for a signed-in reader may differ).
+    static func hasSessionCookie(_ request: Request) -> Bool {
         guard let header = request.headers[.cookie] else { return false }
-        return header.contains(staffName + "=")
+        return header.contains(staffName + "=") || header.contains(memberName + "=")
     }
 }

@@ -17,9 +17,15 @@ public struct StaffAuthMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
-        if let authorization = request.headers[.authorization] {
+        // Only a bearer token is ours: a browser behind a proxy's Basic sign-in sends its
+        // `Authorization: Basic ...` with every request, and its session cookie still counts.
+        // Tokens are for the API alone: on the newsroom's pages one could otherwise mint new
+        // tokens or invite staff, and outlive its own revocation.
+        if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization],
+            authorization.split(separator: " ", maxSplits: 1).first?.lowercased() == "bearer"
+        {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer",
+            guard parts.count == 2,
                 let user = try await accounts.apiTokenUser(token: String(parts[1]).trimmingWhitespace())
             else {
                 // A token that does not work must not fall back to a cookie: say so.

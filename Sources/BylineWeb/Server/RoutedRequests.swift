@@ -10,7 +10,8 @@ struct RoutedRequests: Sendable {
 
     /// Paths always routed, whoever asks.
     static func isRoutedPath(_ path: String) -> Bool {
-        path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/api/")
+        path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/api/") || path == "/subscribe"
+            || path == "/members" || path.hasPrefix("/members/")
     }
 
     init(environment env: NewsroomEnvironment) {
@@ -34,6 +35,13 @@ struct RoutedRequests: Sendable {
 
         let api = router.group("api/admin").add(middleware: RequireStaffMiddleware(.json))
         AdminAPI(env: env).register(on: api)
+
+        if let members = env.members {
+            MemberRoutes(
+                signup: members, settings: env.store, origin: SameSiteOrigin(publicURL: env.publicURL),
+                secureCookies: env.secureCookies
+            ).register(on: router)
+        }
 
         // A signed-in staff member reading the public site: their own copy of each page.
         let pages = env.pages

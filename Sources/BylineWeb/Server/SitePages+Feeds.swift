@@ -98,13 +98,14 @@ extension SitePages {
         .document(.ok, text, contentType: "application/xml; charset=utf-8", dependencies: Self.feedDependencies)
     }
 
-    /// Names only paths the site has: the newsroom and the APIs (members and search join when
-    /// they exist).
+    /// Names only paths the site has: the newsroom, the APIs and members' pages (search joins
+    /// when it exists).
     func robots() -> RenderedPage {
         let text = """
             User-agent: *
             Disallow: /admin/
             Disallow: /api/
+            Disallow: /members/
 
             Sitemap: \(absolute(SiteRoute.canonicalPath(.sitemap)))
 

@@ -77,6 +77,9 @@ struct SitePages: Sendable {
 
     /// An article page for `post`: the public page, and the newsroom's preview of any post
     /// (`noindex`), so a preview shows exactly what readers will get.
+    /// A feature image address as crawlers need it: paths on this site made absolute.
+    func absoluteImage(_ url: String) -> String { url.hasPrefix("/") ? absolute(url) : url }
+
     func article(_ post: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
         async let links = store.publicSlugs(forTitles: post.body.readAlsoTitles)
         async let related = store.relatedPosts(to: post, limit: 3)
@@ -90,11 +93,13 @@ struct SitePages: Sendable {
             headline: post.title, description: post.excerpt, datePublished: view.dateISO, dateModified: view.updatedISO,
             author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
             publisher: .init(name: site.settings.title), mainEntityOfPage: canonical,
-            articleSection: post.tags.first?.name, keywords: post.tags.map(\.name))
+            articleSection: post.tags.first?.name, keywords: post.tags.map(\.name),
+            image: post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage))
         var meta = PageMeta(
             title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
         meta.noindex = noindex
+        meta.image = post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage)
         // Related stories come from the post's tags (or the latest posts when it has none).
         let relatedPosts = try await related
         var dependencies: Set<ChangeKey> = [.post(post.id), .author(post.author.id)]

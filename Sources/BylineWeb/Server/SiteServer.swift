@@ -20,15 +20,20 @@ public struct SiteServer: Sendable {
         public var adminTheme: AdminTheme
         public var hasher: PasswordHasher
         public var throttle: SignInThrottle
+        /// Reader signup and sign-in: the member store, how their emails leave, and the key of
+        /// signed unsubscribe links (nil: no `/subscribe` and `/members/` routes).
+        public var members: (store: any MemberStore, mailer: MemberMailer, linkKey: MemberLinkKey)?
 
         public init(
             store: any NewsroomStore, adminTheme: AdminTheme, hasher: PasswordHasher = PasswordHasher(),
-            throttle: SignInThrottle = SignInThrottle()
+            throttle: SignInThrottle = SignInThrottle(),
+            members: (store: any MemberStore, mailer: MemberMailer, linkKey: MemberLinkKey)? = nil
         ) {
             self.store = store
             self.adminTheme = adminTheme
             self.hasher = hasher
             self.throttle = throttle
+            self.members = members
         }
     }
 
@@ -42,11 +47,17 @@ public struct SiteServer: Sendable {
         self.pages = pages
         self.cache = cache
         self.newsroom = parts.map { parts in
-            NewsroomEnvironment(
+            var env = NewsroomEnvironment(
                 newsroom: Newsroom(store: parts.store, cache: cache, chrome: pages.chrome, clock: clock),
                 accounts: StaffAccounts(
                     store: parts.store, hasher: parts.hasher, throttle: parts.throttle, clock: clock),
                 adminTheme: parts.adminTheme, pages: pages, clock: clock, publicURL: options.publicURL)
+            env.members = parts.members.map { members in
+                MemberSignup(
+                    store: members.store, mailer: members.mailer, linkKey: members.linkKey, clock: clock,
+                    publicURL: options.publicURL)
+            }
+            return env
         }
     }
 

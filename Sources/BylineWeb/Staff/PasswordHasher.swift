@@ -16,6 +16,10 @@ public struct PasswordHasher: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// A hash no password is known to match, at the default cost: checked when the email is
+    /// unknown, so that answer takes as long as a wrong password.
+    static let timingHash = Bcrypt.hash(SecretToken.make(), cost: 10)
+
     public func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }

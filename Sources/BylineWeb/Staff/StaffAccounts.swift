@@ -46,13 +46,22 @@ public struct StaffAccounts: Sendable {
         if accountFailures >= throttle.perAccount || addressFailures >= throttle.perAddress {
             throw SignInRefusal.throttled(retryAfter: Int(throttle.window))
         }
-        guard let found = try await store.staffCredentials(email: email.trimmingCharacters(in: .whitespaces)),
-            !found.user.suspended, try await hasher.verify(password, hash: found.passwordHash)
-        else {
-            try await store.recordSignInFailure(scopes: [accountScope, addressScope])
-            throw SignInRefusal.wrongCredentials
+        // The attempt counts as a failure before its password is checked, and the counts are read
+        // again: of many attempts sent at once (which all passed the check above), only those
+        // within the limit go on to the password.
+        try await store.recordSignInFailure(scopes: [accountScope, addressScope])
+        let accountAttempts = try await store.signInFailures(scope: accountScope, since: since)
+        let addressAttempts = try await store.signInFailures(scope: addressScope, since: since)
+        if accountAttempts > throttle.perAccount || addressAttempts > throttle.perAddress {
+            throw SignInRefusal.throttled(retryAfter: Int(throttle.window))
         }
+        let found = try await store.staffCredentials(email: email.trimmingCharacters(in: .whitespaces))
+        // An unknown address costs a bcrypt check too: answering faster would tell who has an
+        // account.
+        let matches = try await hasher.verify(password, hash: found?.passwordHash ?? PasswordHasher.timingHash)
+        guard let found, matches, !found.user.suspended else { throw SignInRefusal.wrongCredentials }
         try await store.clearSignInFailures(scope: accountScope)
+        try await store.withdrawSignInFailure(scope: addressScope)
         return try await startSession(for: found.user)
     }
 
@@ -127,6 +136,10 @@ public struct StaffAccounts: Sendable {
         }
         let password = Self.oneTimePassword()
         try await store.setPasswordHash(userID: found.user.id, try await hasher.hash(password), keepingSession: nil)
+        // A reset answers a lost or stolen password: the account's API tokens go too.
+        for token in try await store.apiTokens(userID: found.user.id) {
+            try await store.deleteAPIToken(id: token.id, userID: found.user.id)
+        }
         return password
     }
 

@@ -33,12 +33,14 @@ struct ArticleJSONLD: Encodable {
     let mainEntityOfPage: String
     let articleSection: String?
     let keywords: [String]
+    /// The feature image's absolute URL, when the post has one.
+    var image: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case context = "@context"
         case type = "@type"
         case headline, description, datePublished, dateModified, author, publisher, mainEntityOfPage
-        case articleSection, keywords
+        case articleSection, keywords, image
     }
 
     /// JSON safe inside `<script>`: `<` is escaped so text cannot close the element.

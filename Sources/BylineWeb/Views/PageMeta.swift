@@ -8,4 +8,6 @@ struct PageMeta {
     var publishedISO: String? = nil
     var jsonLD: String? = nil
     var noindex: Bool = false
+    /// Absolute URL of the page's image for Open Graph and Twitter cards (a large card then).
+    var image: String? = nil
 }

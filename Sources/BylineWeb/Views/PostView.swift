@@ -17,6 +17,8 @@ struct PostView {
     let readingTime: String
     let tags: [LinkView]
     let primaryTag: LinkView?
+    /// The feature image shown above the body, when the post has one.
+    let featureImage: FeatureImageView?
 
     init(_ post: Post, bodyHTML: String, dates: DateText) {
         let published = post.publishedAt ?? post.createdAt
@@ -34,7 +36,15 @@ struct PostView {
         self.readingTime = ReadingTime.label(minutes: post.readingMinutes)
         self.tags = post.tags.map { LinkView(tag: $0) }
         self.primaryTag = post.tags.first.map { LinkView(tag: $0) }
+        self.featureImage =
+            post.featureImage.isEmpty ? nil : FeatureImageView(url: post.featureImage, alt: post.featureImageAlt)
     }
+}
+
+/// A post's feature image: its address and the text that stands for it.
+struct FeatureImageView {
+    let url: String
+    let alt: String
 }
 
 /// Plain share links: no scripts, no third-party requests until the reader clicks.

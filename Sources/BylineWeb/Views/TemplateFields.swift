@@ -56,7 +56,13 @@ extension PostView: TemplateFields {
         "id": \.id, "title": \.title, "url": \.url, "bodyHTML": \.bodyHTML, "excerpt": \.excerpt,
         "authorName": \.authorName, "authorUrl": \.authorUrl, "authorBio": \.authorBio, "dateISO": \.dateISO,
         "dateDisplay": \.dateDisplay, "updatedISO": \.updatedISO, "readingTime": \.readingTime, "tags": \.tags,
-        "primaryTag": \.primaryTag,
+        "primaryTag": \.primaryTag, "featureImage": \.featureImage,
+    ]
+}
+
+extension FeatureImageView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "url": \.url, "alt": \.alt,
     ]
 }
 
@@ -70,6 +76,7 @@ extension PageMeta: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "ogTitle": \.ogTitle, "description": \.description, "canonical": \.canonical,
         "ogType": \.ogType, "publishedISO": \.publishedISO, "jsonLD": \.jsonLD, "noindex": \.noindex,
+        "image": \.image,
     ]
 }
 

@@ -69,6 +69,9 @@ import Testing
             let viaCookie = try await client.execute(
                 uri: "/api/admin/posts", method: .post, headers: editor.headers(json: true), body: body)
             #expect(viaCookie.status == .forbidden)
+            // A token opens the API only: on the newsroom's pages it signs nobody in.
+            let page = try await client.get("/admin/posts/", headers: [.authorization: "Bearer \(token)"])
+            #expect(page.status == .seeOther)
             let viaCookieWithToken = try await client.execute(
                 uri: "/api/admin/posts", method: .post, headers: editor.headers(csrf: true, json: true), body: body)
             #expect(viaCookieWithToken.status == .created)

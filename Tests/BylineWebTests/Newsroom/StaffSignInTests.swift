@@ -96,8 +96,13 @@ import Testing
             _ = try await accounts.signIn(
                 email: "di@news.example", password: "a much longer password", clientAddress: "a")
 
+            let user = try #require(try await temp.store.staffCredentials(email: "di@news.example")).user
+            let (_, secret) = try await accounts.createAPIToken(name: "script", for: user)
+            #expect(try await accounts.apiTokenUser(token: secret) == user)
             let reset = try await accounts.resetPassword(email: "di@news.example")
             #expect(try await accounts.session(token: laptop.token) == nil)
+            // A reset answers a stolen password: the account's API tokens stop working too.
+            #expect(try await accounts.apiTokenUser(token: secret) == nil)
             _ = try await accounts.signIn(email: "di@news.example", password: reset, clientAddress: "a")
         }
     }

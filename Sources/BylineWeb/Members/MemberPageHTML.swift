@@ -1,0 +1,62 @@
+import BylineCore
+import Hummingbird
+
+/// The small pages of signup and sign-in ("check your inbox", the confirm button), built in
+/// code: they carry one message or one form and no reader content, and are never cached.
+enum MemberPageHTML {
+    /// A whole page; `body` is HTML already escaped by the caller.
+    static func response(_ status: HTTPResponse.Status = .ok, title: String, body: String, extra: HTTPFields = [:])
+        -> Response
+    {
+        let html = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex"><title>\(HTMLEscape.escape(title))</title></head>
+            <body><main class="members"><h1>\(HTMLEscape.escape(title))</h1>
+            \(body)
+            </main></body></html>
+
+            """
+        var headers = extra
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func message(_ status: HTTPResponse.Status = .ok, title: String, _ text: String) -> Response {
+        response(status, title: title, body: "<p>\(HTMLEscape.escape(text))</p>")
+    }
+
+    /// A page with one button that POSTs `token` back to `action`: mail scanners fetch links
+    /// (GET) but do not press buttons, so a prefetch never uses a single-use link up.
+    static func confirmButton(title: String, text: String, action: String, token: String, button: String) -> Response {
+        response(
+            title: title,
+            body: """
+                <p>\(HTMLEscape.escape(text))</p>
+                <form method="post" action="\(HTMLEscape.escape(action))">
+                <input type="hidden" name="token" value="\(HTMLEscape.escape(token))">
+                <button type="submit">\(HTMLEscape.escape(button))</button>
+                </form>
+                """)
+    }
+
+    /// The email form of `/members/signin` (and the 422 page of a bad address).
+    static func emailForm(
+        _ status: HTTPResponse.Status = .ok, title: String, action: String, error: String?, value: String,
+        stamp: String
+    ) -> Response {
+        let problem = error.map { "<p class=\"error\" data-field=\"email\">email: \(HTMLEscape.escape($0))</p>" } ?? ""
+        return response(
+            status, title: title,
+            body: """
+                \(problem)
+                <form method="post" action="\(HTMLEscape.escape(action))">
+                <input type="hidden" name="\(SignupFormStamp.fieldName)" value="\(HTMLEscape.escape(stamp))">
+                <p class="hp" hidden><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></p>
+                <label>Email <input type="email" name="email" value="\(HTMLEscape.escape(value))" required></label>
+                <button type="submit">Continue</button>
+                </form>
+                """)
+    }
+}

@@ -1,0 +1,154 @@
+import BylineCore
+import BylineStore
+import Foundation
+import Hummingbird
+
+/// The reader-facing member routes: `POST /subscribe`, the confirmation and sign-in links
+/// (each a page with a button that POSTs the token back), sign-out, and ``MemberAccountRoutes``.
+/// Their POSTs carry no session CSRF token (``CSRFMiddleware`` leaves `/subscribe` and
+/// `/members/` to them): each is checked by ``SameSiteOrigin``, and the link POSTs are
+/// authenticated by their single-use token as well.
+struct MemberRoutes: Sendable {
+    let signup: MemberSignup
+    let settings: any SettingsStore
+    let origin: SameSiteOrigin
+    /// `Secure` cookies: the site is served over https.
+    let secureCookies: Bool
+
+    static let checkInbox =
+        "If that address can receive our emails, a message with a link is on its way. Check your inbox."
+
+    func register(on router: Router<BylineRequestContext>) {
+        router.post("subscribe") { request, context in try await subscribe(request, context) }
+        let members = router.group("members")
+        members.get("confirm") { request, _ in
+            linkPage(
+                request, title: "Confirm your subscription", text: "Press the button to confirm your subscription.",
+                action: "/members/confirm", button: "Confirm subscription")
+        }
+        members.post("confirm") { request, context in
+            try await useLink(request, context) { try await signup.confirm(token: $0) }
+        }
+        members.get("signin") { _, _ in
+            MemberPageHTML.emailForm(title: "Sign in", action: "/members/signin", error: nil, value: "", stamp: stamp())
+        }
+        members.post("signin") { request, context in try await requestSignIn(request, context) }
+        members.get("auth") { request, _ in
+            linkPage(
+                request, title: "Sign in", text: "Press the button to sign in on this browser.",
+                action: "/members/auth", button: "Sign in")
+        }
+        members.post("auth") { request, context in
+            try await useLink(request, context) { try await signup.signIn(token: $0) }
+        }
+        members.post("signout") { request, _ in try await signOut(request) }
+        MemberAccountRoutes(signup: signup, secureCookies: secureCookies).register(on: members)
+        MemberUnsubscribeRoutes(signup: signup).register(on: members)
+    }
+
+    // MARK: Handlers
+
+    private func subscribe(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
+        guard origin.allows(request) else { return foreignForm() }
+        let form = try await FormFields.read(request, context: context)
+        // The honeypot: hidden from people, filled in by bots that fill in every field.
+        if let trap = form["website"], !trap.isEmpty { return checkInboxPage() }
+        guard signup.formStamp.allows(form[SignupFormStamp.fieldName], now: signup.clock.now()) else {
+            return checkInboxPage()
+        }
+        let newsletterIDs = (form.values["newsletter"] ?? []).compactMap { Int64($0) }
+        do {
+            try await signup.subscribe(
+                email: form["email"] ?? "", newsletterIDs: newsletterIDs, client: context.clientAddress,
+                siteTitle: try await settings.settings().title)
+        } catch NewsroomError.invalidField(_, let reason) {
+            return MemberPageHTML.emailForm(
+                .unprocessableContent, title: "Subscribe", action: "/subscribe", error: reason,
+                value: form["email"] ?? "", stamp: stamp())
+        } catch MemberSignup.Refusal.clientThrottled {
+            return throttled()
+        }
+        return checkInboxPage()
+    }
+
+    private func requestSignIn(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
+        guard origin.allows(request) else { return foreignForm() }
+        let form = try await FormFields.read(request, context: context)
+        if let trap = form["website"], !trap.isEmpty { return checkInboxPage() }
+        guard signup.formStamp.allows(form[SignupFormStamp.fieldName], now: signup.clock.now()) else {
+            return checkInboxPage()
+        }
+        do {
+            try await signup.requestSignIn(
+                email: form["email"] ?? "", client: context.clientAddress,
+                siteTitle: try await settings.settings().title)
+        } catch NewsroomError.invalidField(_, let reason) {
+            return MemberPageHTML.emailForm(
+                .unprocessableContent, title: "Sign in", action: "/members/signin", error: reason,
+                value: form["email"] ?? "", stamp: stamp())
+        } catch MemberSignup.Refusal.clientThrottled {
+            return throttled()
+        }
+        return checkInboxPage()
+    }
+
+    /// The page an emailed link opens: a button, so only a person's press uses the link up.
+    private func linkPage(_ request: Request, title: String, text: String, action: String, button: String)
+        -> Response
+    {
+        guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
+            return Self.linkRefused()
+        }
+        return MemberPageHTML.confirmButton(title: title, text: text, action: action, token: token, button: button)
+    }
+
+    private func useLink(
+        _ request: Request, _ context: BylineRequestContext,
+        _ use: (String) async throws -> OpenedMemberSession?
+    ) async throws -> Response {
+        guard origin.allows(request) else { return foreignForm() }
+        let form = try await FormFields.read(request, context: context)
+        guard let token = form.optional("token"), let session = try await use(token) else { return Self.linkRefused() }
+        var response = Response(
+            status: .seeOther, headers: [.location: "/members/account", .cacheControl: "no-store"])
+        response.setCookie(SessionCookie.member(session.cookieToken, secure: secureCookies, maxAge: session.maxAge))
+        return response
+    }
+
+    private func signOut(_ request: Request) async throws -> Response {
+        guard origin.allows(request) else { return foreignForm() }
+        if let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty {
+            try await signup.signOut(cookie: token)
+        }
+        var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+        response.setCookie(SessionCookie.cleared(SessionCookie.memberName, secure: secureCookies))
+        return response
+    }
+
+    // MARK: Answers
+
+    /// A fresh signed stamp for a form rendered now.
+    private func stamp() -> String { signup.formStamp.stamp(signup.clock.now()) }
+
+    private func checkInboxPage() -> Response {
+        MemberPageHTML.message(title: "Check your inbox", Self.checkInbox)
+    }
+
+    private func throttled() -> Response {
+        var response = MemberPageHTML.message(
+            .tooManyRequests, title: "Too many requests", "Too many requests from your network. Try again in an hour.")
+        response.headers[.retryAfter] = "3600"
+        return response
+    }
+
+    private func foreignForm() -> Response {
+        MemberPageHTML.message(
+            .forbidden, title: "Form refused", "This form was not sent from this site. Open the site and try again.")
+    }
+
+    static func linkRefused() -> Response {
+        MemberPageHTML.message(
+            .gone, title: "Link expired",
+            "This link has expired or was already used. Ask for a new one at /members/signin.")
+    }
+}

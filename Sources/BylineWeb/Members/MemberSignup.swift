@@ -1,0 +1,159 @@
+import BylineCore
+import BylineStore
+import Foundation
+import Logging
+
+/// Email signup (double opt-in) and passwordless sign-in for readers. Every request that
+/// mails an address answers alike whatever the address is, so no page reveals who is a
+/// member; what differs is only what is mailed. Tokens are random, mailed once, and stored
+/// hashed (``SecretToken/hash(_:)``): a copy of the database confirms and signs in nobody.
+public struct MemberSignup: Sendable {
+    /// Signup and sign-in emails one address may cause per hour: a bot cannot flood an inbox.
+    public static let emailsPerAddressPerHour = 5
+    /// Such requests one client may make per hour: one bot cannot sign up thousands.
+    public static let requestsPerClientPerHour = 30
+    /// How long a member stays signed in on one browser.
+    public static let sessionLifetime: TimeInterval = 30 * 24 * 3600
+
+    let store: any MemberStore
+    let mailer: MemberMailer
+    let clock: any WallClock
+    /// The site's public origin, which emailed links start with.
+    let publicURL: String
+    let logger: Logger
+    /// Signs one-click unsubscribe links.
+    let linkKey: MemberLinkKey
+    /// Signs the time the forms Byline renders were shown (the minimum time on a form).
+    let formStamp = SignupFormStamp()
+
+    public init(
+        store: any MemberStore, mailer: MemberMailer, linkKey: MemberLinkKey, clock: any WallClock, publicURL: String,
+        logger: Logger = Logger(label: "byline.members")
+    ) {
+        self.linkKey = linkKey
+        self.store = store
+        self.mailer = mailer
+        self.clock = clock
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.logger = logger
+    }
+
+    /// Why a request mails nothing even though the page answers as if it did.
+    enum Refusal: Error, Equatable {
+        /// The client asked too often: the page says to wait (this reveals nothing about members).
+        case clientThrottled
+    }
+
+    /// Starts a signup: a pending member gets the confirmation link, unless one went out within
+    /// the window or the address asked too often. Throws 422 naming `email` for no address, and
+    /// ``Refusal/clientThrottled`` for a client over its limit.
+    func subscribe(email text: String, newsletterIDs: [Int64], client: String, siteTitle: String) async throws {
+        let email = try Self.validEmail(text)
+        guard try await allowed(email: email, client: client) else { return }
+        let outcome = try await store.requestSignup(
+            email: email, newsletterIDs: newsletterIDs, emailWindow: SignupRules.signupEmailWindow)
+        guard outcome.sendsConfirmation else { return }
+        let token = try await issueToken(memberID: outcome.memberID, purpose: .confirmSignup)
+        try await mailer.sendLink(
+            to: email, subject: "Confirm your subscription to \(siteTitle)",
+            introduction:
+                "Confirm your subscription to \(siteTitle) by following this link (it works once, for 24 hours):",
+            link: "\(publicURL)/members/confirm?token=\(token)", domain: domain)
+    }
+
+    /// Mails a sign-in link when the address is a member; mails nothing otherwise, and the page
+    /// says the same either way.
+    func requestSignIn(email text: String, client: String, siteTitle: String) async throws {
+        let email = try Self.validEmail(text)
+        guard try await allowed(email: email, client: client) else { return }
+        guard let member = try await store.member(email: email) else { return }
+        let token = try await issueToken(memberID: member.id, purpose: .signIn)
+        try await mailer.sendLink(
+            to: member.email, subject: "Sign in to \(siteTitle)",
+            introduction: "Sign in to \(siteTitle) by following this link (it works once, for 15 minutes):",
+            link: "\(publicURL)/members/auth?token=\(token)", domain: domain)
+    }
+
+    /// Uses a confirmation link: confirms the member and opens a session. Nil when the link is
+    /// unknown, used or expired.
+    func confirm(token: String) async throws -> OpenedMemberSession? {
+        guard
+            let consumed = try await store.consumeMemberToken(
+                tokenHash: SecretToken.hash(token), purpose: .confirmSignup)
+        else { return nil }
+        let member = try await store.confirmMember(id: consumed.member.id)
+        return try await openSession(memberID: member.id)
+    }
+
+    /// Uses a sign-in link: opens a session. Nil when the link is unknown, used or expired.
+    func signIn(token: String) async throws -> OpenedMemberSession? {
+        guard let consumed = try await store.consumeMemberToken(tokenHash: SecretToken.hash(token), purpose: .signIn)
+        else { return nil }
+        // Following a sign-in link proves the mailbox as well as a confirmation link does.
+        if consumed.member.status != .confirmed { _ = try await store.confirmMember(id: consumed.member.id) }
+        return try await openSession(memberID: consumed.member.id)
+    }
+
+    /// The session a member cookie names, when it is still good.
+    func session(cookie: String) async throws -> MemberSession? {
+        try await store.memberSession(tokenHash: SecretToken.hash(cookie))
+    }
+
+    func signOut(cookie: String) async throws {
+        try await store.deleteMemberSession(tokenHash: SecretToken.hash(cookie))
+    }
+
+    /// The one-click unsubscribe link of a member's newsletter email (nil: every newsletter),
+    /// for its body and its `List-Unsubscribe` header (RFC 8058).
+    public func unsubscribeURL(memberID: Int64, newsletterID: Int64?) -> String {
+        let token = UnsubscribeToken(memberID: memberID, newsletterID: newsletterID).encoded(key: linkKey)
+        return "\(publicURL)/members/unsubscribe?token=\(token)"
+    }
+
+    // MARK: Parts
+
+    static func validEmail(_ text: String) throws -> String {
+        do {
+            return try SignupRules.normalizedEmail(text)
+        } catch {
+            throw NewsroomError.invalidField(field: "email", reason: "\(error)")
+        }
+    }
+
+    /// Notes the request and says whether it may mail: per address silently (the same page),
+    /// per client loudly (``Refusal/clientThrottled``).
+    private func allowed(email: String, client: String) async throws -> Bool {
+        let since = clock.now().addingTimeInterval(-3600)
+        if try await store.signupAttempts(scope: .client(client), since: since) >= Self.requestsPerClientPerHour {
+            throw Refusal.clientThrottled
+        }
+        let byAddress = try await store.signupAttempts(scope: .email(email), since: since)
+        try await store.recordSignupAttempt(scopes: [.email(email), .client(client)])
+        return byAddress < Self.emailsPerAddressPerHour
+    }
+
+    private func issueToken(memberID: Int64, purpose: MemberTokenPurpose) async throws -> String {
+        let token = SecretToken.make()
+        try await store.createMemberToken(
+            memberID: memberID, purpose: purpose, tokenHash: SecretToken.hash(token),
+            expiresAt: clock.now().addingTimeInterval(purpose.lifetime), newEmail: nil)
+        return token
+    }
+
+    private func openSession(memberID: Int64) async throws -> OpenedMemberSession {
+        let token = SecretToken.make()
+        try await store.createMemberSession(
+            tokenHash: SecretToken.hash(token), memberID: memberID, csrfToken: SecretToken.make(),
+            expiresAt: clock.now().addingTimeInterval(Self.sessionLifetime))
+        return OpenedMemberSession(cookieToken: token, maxAge: Int(Self.sessionLifetime))
+    }
+
+    /// The host name emailed Message-IDs end with.
+    private var domain: String { URL(string: publicURL)?.host ?? "byline.invalid" }
+}
+
+/// A session just opened: the random token the member cookie carries (the store has its hash).
+struct OpenedMemberSession: Sendable {
+    let cookieToken: String
+    let maxAge: Int
+}

@@ -1,0 +1,1 @@
+../../BylineMailTests/Support/ParsedMail.swift
