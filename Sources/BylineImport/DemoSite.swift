@@ -11,9 +11,19 @@ public struct DemoSite: Sendable {
             "Scoop Hub is a demonstration site for Byline. Its articles are fiction written for the demo: the people quoted are invented, and no real person's words are quoted.",
         postsPerPage: 9)
 
-    let store: any SettingsStore & PostWriting
+    /// The demo's two newsletters, as a newsroom would run them: every day, and when news breaks.
+    public static let newsletters = [
+        NewsletterInput(
+            name: "Daily Briefing", slug: "daily-briefing",
+            description: "The day's stories from Scoop Hub, every morning.", sortOrder: 0),
+        NewsletterInput(
+            name: "Breaking News", slug: "breaking-news",
+            description: "Only when something big happens.", sortOrder: 1),
+    ]
 
-    public init(store: any SettingsStore & PostWriting) {
+    let store: any SettingsStore & PostWriting & MemberStore
+
+    public init(store: any SettingsStore & PostWriting & MemberStore) {
         self.store = store
     }
 
@@ -26,6 +36,9 @@ public struct DemoSite: Sendable {
     public func installIfEmpty(articlesDirectory: String) async throws -> [ArticleImporter.Result] {
         guard try await store.postCount() == 0 else { return [] }
         try await store.saveSettings(Self.settings)
+        if try await store.newsletters(includingInactive: true).isEmpty {
+            for newsletter in Self.newsletters { _ = try await store.createNewsletter(newsletter) }
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: articlesDirectory)
             .filter { $0.hasSuffix(".txt") }.sorted()
             .map { (articlesDirectory as NSString).appendingPathComponent($0) }
