@@ -34,9 +34,7 @@ public struct MemberLinkKey: Sendable {
     }
 
     /// HMAC-SHA256 of `text`, hex.
-    func signature(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
-    }
+    func signature(_ text: String) -> String { SecretToken.signature(text, key: key) }
 
     private static func bytes(hex: String) -> [UInt8]? {
         let characters = Array(hex.utf8)

@@ -31,7 +31,5 @@ struct SignupFormStamp: Sendable {
         return now.timeIntervalSince1970 - TimeInterval(seconds) >= Self.minimumAge
     }
 
-    private func signature(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
-    }
+    private func signature(_ text: String) -> String { SecretToken.signature(text, key: key) }
 }

@@ -14,7 +14,16 @@ public enum SecretToken {
 
     /// What the store keeps: a database copy cannot be replayed as a cookie or token.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(token.utf8)))
+    }
+
+    /// HMAC-SHA256 of `text` under `key`, hex: signed links and form stamps.
+    static func signature(_ text: String, key: SymmetricKey) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares secrets in time independent of where they differ.
