@@ -95,7 +95,8 @@ let package = Package(
         .target(
             name: "BylineMail",
             dependencies: [
-                "BylineCore",
+                "BylineCore", "BylineStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -2,4 +2,4 @@
 /// use (``PublicReading``, ``PostWriting``...); ``SiteStore`` plays them all, on either engine.
 public typealias Store =
     SettingsStore & PostWriting & PublicReading & ChangeLog & SnapshotStore & JobQueue & StaffStore
-    & NewsroomPosts & TaxonomyEditing & MemberStore
+    & NewsroomPosts & TaxonomyEditing & MemberStore & MemberAdministration & NewsletterDeliveryQueue

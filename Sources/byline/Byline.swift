@@ -9,5 +9,7 @@ struct Byline: AsyncParsableCommand {
         version: BylineVersion.current,
         subcommands: [
             ServeCommand.self, ImportCommand.self, UserCommand.self, MigrateStoreCommand.self, JobsCommand.self,
+            NewsletterCommand.self,
+            MembersCommand.self,
         ])
 }

@@ -51,17 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
         help: "How long a claimed background job is held without news before another node may take it over.")
     var jobLeaseSeconds: Int = 60
 
-    @Option(
-        name: .customLong("smtp-url"),
-        help:
-            "SMTP server for member emails, smtp://user:pass@host:port (default: $SMTP_URL; none: emailed links are logged, not sent)."
-    )
-    var smtpURL: String?
+    @OptionGroup var mail: MailOptions
 
     @Option(
-        name: .customLong("mail-from"),
-        help: "Sender address of member emails (default: $MAIL_FROM, else noreply@ the public URL's host).")
-    var mailFrom: String?
+        name: .customLong("newsletter-concurrency"),
+        help: "Newsletter messages this node sends at once (one SMTP connection each).")
+    var newsletterConcurrency: Int = 8
 
     func validate() throws {
         if !(1...86400).contains(jobLeaseSeconds) {
@@ -71,6 +66,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--page-cache-mb must be between 1 and 65536")
         }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if !(1...256).contains(newsletterConcurrency) {
+            throw ValidationError("--newsletter-concurrency must be between 1 and 256")
+        }
     }
 
     func run() async throws {
@@ -122,7 +120,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let demoSignIn = demo ? try await DemoOwner.ensure(store: store) : nil
         let origin = publicURL ?? "http://\(host):\(port)"
-        let mailer = try await memberMailer(siteTitle: try await store.settings().title, origin: origin, logger: logger)
+        let from = try mail.sender(siteTitle: try await store.settings().title, origin: origin)
+        let smtp = try mail.smtpConfiguration()
+        let mailer = memberMailer(from: from, smtp: smtp, logger: logger)
         let linkKey: MemberLinkKey
         do {
             linkKey = try MemberLinkKey.loadOrCreate(dataFolder: dataOptions.data)
@@ -139,13 +139,30 @@ struct ServeCommand: AsyncParsableCommand {
         // The store's connection pool (PostgreSQL) runs beside the server and stops after it;
         // the job worker shares background work with every other node on the same database.
         var services = opened.service.map { [$0] } ?? []
-        var handlers: [String: JobHandler] = [:]
+        // Publishing a post with "send by email" queues its send; whichever node claims the job
+        // renders the email once and queues one delivery per subscriber.
+        var handlers: [String: JobHandler] = [
+            NewsletterSendJob.kind: NewsletterSendStarter(store: store, publicURL: origin).jobHandler
+        ]
         if TestSleepJob.isEnabled { handlers.merge(TestSleepJob.handlers) { first, _ in first } }
-        if !handlers.isEmpty {
+        services.append(
+            try JobWorker(
+                queue: store, handlers: handlers, settings: .init(lease: .seconds(jobLeaseSeconds)), logger: logger))
+        if let smtp {
+            let links = NewsletterLinks(key: linkKey)
+            let composer = NewsletterComposer(
+                from: from, messageIDDomain: MailOptions.messageIDDomain(from),
+                unsubscribeURL: links.composerLinks)
             services.append(
-                try JobWorker(
-                    queue: store, handlers: handlers, settings: .init(lease: .seconds(jobLeaseSeconds)),
+                NewsletterDeliveryWorker(
+                    queue: store,
+                    pool: SMTPConnectionPool(
+                        configuration: smtp, maxConnections: newsletterConcurrency, logger: logger),
+                    composer: composer,
+                    settings: .init(concurrency: newsletterConcurrency, lease: .seconds(jobLeaseSeconds)),
                     logger: logger))
+        } else {
+            logger.notice("newsletters are queued but not sent until an SMTP server is configured")
         }
         services.append(
             StoreMaintenance(
@@ -169,30 +186,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// The member emails' way out: the SMTP server of `--smtp-url` or `SMTP_URL`, or, without
     /// one, the log (said at start, so nobody waits for mail that is never sent).
-    private func memberMailer(siteTitle: String, origin: String, logger: Logger) async throws -> MemberMailer {
-        let environment = ProcessInfo.processInfo.environment
-        let host = URL(string: origin)?.host ?? "localhost"
-        let sender = mailFrom ?? environment["MAIL_FROM"] ?? "noreply@\(host.contains(".") ? host : host + ".invalid")"
-        let from: MailAddress
-        do {
-            from = try MailAddress(sender, displayName: siteTitle)
-        } catch {
-            throw CLIError("--mail-from: \(error)")
-        }
-        guard let url = smtpURL ?? environment["SMTP_URL"], !url.isEmpty else {
+    private func memberMailer(from: MailAddress, smtp: SMTPConfiguration?, logger: Logger) -> MemberMailer {
+        guard let smtp else {
             logger.notice(
                 "no SMTP server configured (--smtp-url or SMTP_URL): member emails are not sent; their links are logged"
             )
             return MemberMailer(transport: .log, from: from, logger: logger)
         }
-        do {
-            let configuration = try SMTPConfiguration(url: url)
-            logger.info("member emails go through \(configuration.host):\(configuration.port)")
-            return MemberMailer(
-                transport: .smtp(SMTPConnectionPool(configuration: configuration)), from: from, logger: logger)
-        } catch {
-            throw CLIError("--smtp-url: \(error)")
-        }
+        logger.info("member emails go through \(smtp.host):\(smtp.port)")
+        return MemberMailer(transport: .smtp(SMTPConnectionPool(configuration: smtp)), from: from, logger: logger)
     }
-
 }

@@ -30,7 +30,8 @@ import Testing
                     "byline_migrations", "settings", "authors", "tags", "posts", "post_tags", "changes",
                     "slug_redirects", "jobs", "counters", "staff_users", "staff_sessions", "api_tokens",
                     "sign_in_failures", "post_revisions", "newsletters", "members", "member_newsletters",
-                    "member_tokens", "member_sessions", "signup_attempts",
+                    "member_tokens", "member_sessions", "signup_attempts", "newsletter_sends",
+                    "newsletter_deliveries",
                 ])
             let indexes = try await engines[0].indexNames()
             #expect(
@@ -38,7 +39,8 @@ import Testing
                     "posts_title_key", "posts_listing", "posts_author_listing", "post_tags_listing", "jobs_due",
                     "jobs_lease", "changes_at", "posts_due", "posts_recent_edits", "staff_sessions_user",
                     "post_revisions_post", "members_status", "member_newsletters_newsletter", "member_tokens_member",
-                    "member_sessions_member", "signup_attempts_scope",
+                    "member_sessions_member", "signup_attempts_scope", "newsletter_deliveries_due",
+                    "newsletter_deliveries_send",
                 ]))
             let stores = engines.map { SiteStore(engine: $0, clock: clock, coordinationTime: .databaseClock) }
             let saved = try await stores[0].upsertPost(matchingTitle: input("Seen Everywhere", tags: ["One"]))

@@ -9,6 +9,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A site on a real store (a SQLite file, or a PostgreSQL database) served by the real server
 /// on a free port. Its clock is the test store's ``ManualClock``.
@@ -55,6 +56,7 @@ struct TestSite {
     func serveWithServer<Value: Sendable>(
         pageCacheBytes: Int = 8 << 20, databaseTimeout: Duration = .seconds(5), reading: (any SiteReading)? = nil,
         changePollInterval: Duration = .milliseconds(50), memberMailer: MemberMailer? = nil,
+        linkKey: MemberLinkKey = .random(), services: [any Service] = [],
         _ body: @Sendable (any TestClientProtocol, SiteServer) async throws -> Value
     ) async throws -> Value {
         let theme = try await Theme(directory: Fixtures.themeDirectory)
@@ -66,10 +68,10 @@ struct TestSite {
             store: reading ?? store, theme: theme, options: options, clock: clock,
             newsroom: .init(
                 store: store, adminTheme: adminTheme, hasher: TestSite.hasher,
-                members: memberMailer.map { (store, $0, MemberLinkKey.random()) }))
+                members: memberMailer.map { (store, $0, linkKey) }))
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let app = server.application(host: "127.0.0.1", port: 0, logger: logger)
+        let app = server.application(host: "127.0.0.1", port: 0, logger: logger, services: services)
         do {
             let value = try await app.test(.live) { client in try await body(client, server) }
             await temp.close()

@@ -42,10 +42,10 @@ class ServerFactory:
         self._tmp = tmp_factory
         self._servers = []
 
-    def start(self, demo: bool = True, data_dir: Path | None = None) -> e2e.Server:
+    def start(self, demo: bool = True, data_dir: Path | None = None, args: list | None = None) -> e2e.Server:
         base = self._tmp.mktemp("byline")
         data = Path(data_dir) if data_dir else base / "data"
-        server = e2e.Server(data, base / "server.log", demo=demo)
+        server = e2e.Server(data, base / "server.log", demo=demo, args=args)
         self._servers.append(server)
         server.start()
         _RUNNING.append(server)

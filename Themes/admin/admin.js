@@ -150,3 +150,35 @@
     event.returnValue = "";
   });
 })();
+
+// Newsletters: while a send runs, its row's counts follow the deliveries every two seconds.
+(function () {
+  var table = document.querySelector("table.newsletter-sends[data-live]");
+  if (!table || !window.fetch) return;
+  var url = table.getAttribute("data-progress-url");
+  function update() {
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        var running = false;
+        data.sends.forEach(function (send) {
+          var row = table.querySelector('tr[data-send="' + send.id + '"]');
+          if (!row) return;
+          var cell = function (name) { return row.querySelector('[data-field="' + name + '"]'); };
+          cell("queued").textContent = send.queued + send.sending;
+          cell("sent").textContent = send.sent;
+          cell("failed").textContent = send.failed;
+          cell("skipped").textContent = send.skipped;
+          var bar = cell("done");
+          bar.max = send.total;
+          bar.value = send.sent + send.failed + send.skipped;
+          cell("state").textContent = send.finished ? "done" : "sending";
+          if (!send.finished) running = true;
+        });
+        if (running) setTimeout(update, 2000);
+      })
+      .catch(function () { setTimeout(update, 5000); });
+  }
+  setTimeout(update, 2000);
+})();

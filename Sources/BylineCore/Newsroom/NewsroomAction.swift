@@ -29,4 +29,11 @@ public enum NewsroomAction: Sendable, Hashable, CaseIterable {
     case manageSettings
     /// Make another staff member the owner.
     case transferOwnership
+    /// See the members (readers on file): the list, search and filters.
+    case viewMembers
+    /// Import members and export them (every address at once: personal data in bulk).
+    case manageMembers
+    /// Send a post to a newsletter's subscribers when it goes live (every reader's inbox: an
+    /// editor's call, as a front page is).
+    case sendNewsletter
 }

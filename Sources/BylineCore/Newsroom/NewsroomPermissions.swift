@@ -1,6 +1,8 @@
 /// Who may do what in the newsroom: one table, read by the admin pages and the Admin API alike.
 /// Ghost's and WordPress's roles: a contributor writes drafts, an author publishes their own
 /// work, an editor manages everyone's posts and tags, an administrator also staff and settings.
+/// Members: an editor looks readers up (answering their mail, a correction request); importing
+/// and exporting the list, personal data in bulk, is for administrators.
 public enum NewsroomPermissions {
     public static func allows(_ role: StaffRole, _ action: NewsroomAction) -> Bool {
         switch action {
@@ -9,9 +11,9 @@ public enum NewsroomPermissions {
         case .editOwnPublishedPost, .publishOwnPost, .deleteOwnPublishedPost, .createTag:
             role >= .author
         case .listAllPosts, .editOthersPost, .publishOthersPost, .deleteOthersPost, .chooseAuthor, .manageTags,
-            .manageAuthors:
+            .manageAuthors, .viewMembers, .sendNewsletter:
             role >= .editor
-        case .manageStaff, .manageSettings:
+        case .manageStaff, .manageSettings, .manageMembers:
             role >= .administrator
         case .transferOwnership:
             role == .owner

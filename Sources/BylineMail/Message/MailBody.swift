@@ -9,6 +9,11 @@ public struct MailBody: Sendable {
     /// From `MIME-Version` to the closing boundary, SMTP-ready.
     public let bytes: ByteBuffer
 
+    /// Bytes already encoded for DATA (``MailBodyTemplate`` assembles them).
+    init(encoded bytes: ByteBuffer) {
+        self.bytes = bytes
+    }
+
     /// `html` nil sends plain text alone.
     public init(text: String, html: String? = nil) {
         var out: [UInt8] = Array("MIME-Version: 1.0\r\n".utf8)
@@ -32,7 +37,7 @@ public struct MailBody: Sendable {
 
     /// Quoted-printable for text that is mostly ASCII (readable, small), base64 when more than a
     /// third of it would need escaping (e.g. Cyrillic or Japanese), lines at most 76 characters.
-    private static func appendPart(type: String, content: String, to out: inout [UInt8]) {
+    static func appendPart(type: String, content: String, to out: inout [UInt8]) {
         let needsEscaping = content.utf8.reduce(0) { $0 + (($1 >= 0x80 || $1 == UInt8(ascii: "=")) ? 1 : 0) }
         let useBase64 = needsEscaping * 3 > content.utf8.count
         out += Array("Content-Type: \(type); charset=utf-8\r\n".utf8)

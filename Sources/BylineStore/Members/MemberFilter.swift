@@ -7,10 +7,15 @@ public struct MemberFilter: Sendable, Equatable {
     public var status: MemberStatus?
     /// Subscribers of this newsletter.
     public var newsletterID: Int64?
+    /// true: only members whose mail stopped after hard bounces; false: only the others.
+    public var emailDisabled: Bool?
 
-    public init(search: String? = nil, status: MemberStatus? = nil, newsletterID: Int64? = nil) {
+    public init(
+        search: String? = nil, status: MemberStatus? = nil, newsletterID: Int64? = nil, emailDisabled: Bool? = nil
+    ) {
         self.search = search
         self.status = status
         self.newsletterID = newsletterID
+        self.emailDisabled = emailDisabled
     }
 }

@@ -17,9 +17,14 @@ public protocol NewsroomPosts: Sendable {
         id: Int64, _ draft: PostDraft, expectedUpdatedAt: Date?, savedBy: Int64?, reason: RevisionReason
     ) async throws -> EditedPost
 
-    /// Publishes, schedules or unpublishes post `postID`.
-    func setPublication(postID: Int64, _ publication: Publication, expectedUpdatedAt: Date?, savedBy: Int64?)
-        async throws -> EditedPost
+    /// Publishes, schedules or unpublishes post `postID`, stating the "send by email" choice
+    /// with it. A post that goes live with a newsletter chosen, and was never emailed, has its
+    /// send queued (``NewsletterSendJob``) in the same transaction; unpublishing drops the choice.
+    /// Refuses a newsletter that does not exist or is inactive, and a choice for a post already
+    /// emailed (a resend to new members is `byline newsletter send`).
+    func setPublication(
+        postID: Int64, _ publication: Publication, email: PostEmailChoice, expectedUpdatedAt: Date?, savedBy: Int64?
+    ) async throws -> EditedPost
 
     /// Deletes a post, its revisions and redirects; returns the keys it touched.
     func deletePost(id: Int64) async throws -> Set<ChangeKey>
@@ -47,4 +52,14 @@ public protocol TaxonomyEditing: Sendable {
     func allAuthors() async throws -> [Author]
     func author(id: Int64) async throws -> Author?
     func updateAuthor(id: Int64, name: String, slug: String, bio: String) async throws -> Set<ChangeKey>
+}
+
+extension NewsroomPosts {
+    /// Publishes, schedules or unpublishes, leaving the "send by email" choice as it is.
+    public func setPublication(postID: Int64, _ publication: Publication, expectedUpdatedAt: Date?, savedBy: Int64?)
+        async throws -> EditedPost
+    {
+        try await setPublication(
+            postID: postID, publication, email: .keep, expectedUpdatedAt: expectedUpdatedAt, savedBy: savedBy)
+    }
 }

@@ -271,6 +271,45 @@ enum PostgresMigrations {
                 "CREATE INDEX signup_attempts_scope ON signup_attempts(scope, at)",
                 "CREATE INDEX signup_attempts_at ON signup_attempts(at)",
             ]),
+        // Newsletter delivery: see the SQLite migration of the same name.
+        Migration(
+            name: "v6-newsletter-delivery",
+            statements: [
+                "ALTER TABLE posts ADD COLUMN email_newsletter_id BIGINT REFERENCES newsletters(id) ON DELETE SET NULL",
+                """
+                CREATE TABLE newsletter_sends (
+                    id BIGSERIAL PRIMARY KEY,
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    newsletter_id BIGINT NOT NULL REFERENCES newsletters(id) ON DELETE CASCADE,
+                    subject TEXT NOT NULL,
+                    html TEXT NOT NULL,
+                    text_body TEXT NOT NULL,
+                    site_url TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL,
+                    UNIQUE (post_id, newsletter_id)
+                )
+                """,
+                """
+                CREATE TABLE newsletter_deliveries (
+                    id BIGSERIAL PRIMARY KEY,
+                    send_id BIGINT NOT NULL REFERENCES newsletter_sends(id) ON DELETE CASCADE,
+                    post_id BIGINT NOT NULL,
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+                    attempts BIGINT NOT NULL DEFAULT 0,
+                    run_at TIMESTAMPTZ NOT NULL,
+                    locked_by TEXT,
+                    locked_until TIMESTAMPTZ,
+                    last_error TEXT,
+                    finished_at TIMESTAMPTZ,
+                    UNIQUE (post_id, member_id)
+                )
+                """,
+                "CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries(status, run_at)",
+                "CREATE INDEX newsletter_deliveries_lease ON newsletter_deliveries(status, locked_until)",
+                "CREATE INDEX newsletter_deliveries_send ON newsletter_deliveries(send_id, status)",
+                "CREATE INDEX newsletter_deliveries_member ON newsletter_deliveries(member_id)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

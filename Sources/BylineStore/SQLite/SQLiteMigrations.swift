@@ -242,6 +242,45 @@ enum SQLiteMigrations {
                     CREATE INDEX signup_attempts_at ON signup_attempts(at);
                     """)
         }
+        // Newsletter delivery: a post's email rendered once per newsletter, and one delivery row
+        // per member, leased like jobs but claimed and recorded in batches (100,000 members do
+        // not cost 200,000 write transactions). `email_newsletter_id` is the editor's "send by
+        // email" choice, acted on when the post goes live.
+        migrator.registerMigration("v6-newsletter-delivery") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE posts ADD COLUMN email_newsletter_id INTEGER REFERENCES newsletters(id) ON DELETE SET NULL;
+                    CREATE TABLE newsletter_sends (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                        newsletter_id INTEGER NOT NULL REFERENCES newsletters(id) ON DELETE CASCADE,
+                        subject TEXT NOT NULL,
+                        html TEXT NOT NULL,
+                        text_body TEXT NOT NULL,
+                        site_url TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        UNIQUE (post_id, newsletter_id)
+                    );
+                    CREATE TABLE newsletter_deliveries (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        send_id INTEGER NOT NULL REFERENCES newsletter_sends(id) ON DELETE CASCADE,
+                        post_id INTEGER NOT NULL,
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        run_at TEXT NOT NULL,
+                        locked_by TEXT,
+                        locked_until TEXT,
+                        last_error TEXT,
+                        finished_at TEXT,
+                        UNIQUE (post_id, member_id)
+                    );
+                    CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries(status, run_at);
+                    CREATE INDEX newsletter_deliveries_lease ON newsletter_deliveries(status, locked_until);
+                    CREATE INDEX newsletter_deliveries_send ON newsletter_deliveries(send_id, status);
+                    CREATE INDEX newsletter_deliveries_member ON newsletter_deliveries(member_id);
+                    """)
+        }
         return migrator
     }
 }

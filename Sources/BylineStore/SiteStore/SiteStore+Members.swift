@@ -224,26 +224,16 @@ extension SiteStore: MemberStore {
     }
 
     public func memberListing(_ filter: MemberFilter, _ page: PageRequest) async throws -> Page<Member> {
-        let words = (filter.search ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        let selection = Self.memberSelection(filter)
         return try await engine.read { db in
-            var tables: SQL = "members m"
-            var conditions: [SQL] = []
-            if let newsletterID = filter.newsletterID {
-                // From the newsletter's range of `member_newsletters_newsletter`, in member order.
-                tables = "member_newsletters mn JOIN members m ON m.id = mn.member_id"
-                conditions.append("mn.newsletter_id = \(newsletterID)")
-            }
-            if let status = filter.status { conditions.append("m.status = \(status.rawValue)") }
-            for word in words {
-                let pattern = "%" + Self.likeEscaped(word) + "%"
-                conditions.append("(m.email_key LIKE \(pattern) ESCAPE '\\' OR m.name_key LIKE \(pattern) ESCAPE '\\')")
-            }
-            let matching: SQL = conditions.isEmpty ? "" : " WHERE " + SQL.joined(conditions, separator: " AND ")
-            let order: SQL = filter.newsletterID == nil ? "m.id DESC" : "mn.member_id DESC"
+            let matching = selection.matching()
             let ids = try db.fetchAll(
-                "SELECT m.id FROM \(tables)\(matching) ORDER BY \(order) LIMIT \(page.perPage) OFFSET \(page.offset)"
+                """
+                SELECT m.id FROM \(selection.tables)\(matching) ORDER BY \(selection.order) DESC
+                LIMIT \(page.perPage) OFFSET \(page.offset)
+                """
             ).map { try $0.value(at: 0) as Int64 }
-            let total: Int = try db.value("SELECT COUNT(*) FROM \(tables)\(matching)") ?? 0
+            let total: Int = try db.value("SELECT COUNT(*) FROM \(selection.tables)\(matching)") ?? 0
             return Page(
                 items: try Self.members(db, ids: ids), number: page.number, totalItems: total, perPage: page.perPage)
         }
@@ -319,7 +309,9 @@ extension SiteStore: MemberStore {
             guard let key: String = try db.value("SELECT email_key FROM members WHERE id = \(id)") else { return }
             // Subscriptions, links and sessions go with the row (ON DELETE CASCADE).
             try db.execute("DELETE FROM members WHERE id = \(id)")
-            try db.execute("DELETE FROM signup_attempts WHERE scope = \(SignupScope.email(key).key)")
+            try db.execute(
+                "DELETE FROM signup_attempts WHERE scope IN \(list: [SignupScope.email(key).key, SignupScope.member(id).key])"
+            )
         }
     }
 

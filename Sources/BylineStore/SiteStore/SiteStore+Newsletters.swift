@@ -82,14 +82,21 @@ extension SiteStore {
         }
     }
 
+    /// The advisory lock that makes ``ensureDefaultNewsletter(name:)`` one node at a time.
+    static let defaultNewsletterLock: Int64 = 0x6279_6c6e_6e6c_0001
+
     public func ensureDefaultNewsletter(name: String) async throws -> [Newsletter] {
         // Any site title makes a valid name: a server must not fail to start over its title.
         let folded = String(name.collapsingWhitespace().prefix(NewsletterWritePlan.maxNameLength))
         let plan = try NewsletterWritePlan(
             NewsletterInput(name: folded.isEmpty ? "Newsletter" : folded), now: clock.now())
         return try await engine.write { db in
-            // Nodes starting together: the slug's unique index stops a second insert, and the
-            // engine runs the loser again, which then finds the winner's newsletter.
+            // Nodes starting together: on PostgreSQL each waits for the lock, so the second
+            // sees the first's newsletter instead of making one of its own (SQLite writes one
+            // transaction at a time anyway).
+            if db.dialect == .postgres {
+                _ = try db.fetchAll("SELECT pg_advisory_xact_lock(\(Self.defaultNewsletterLock))")
+            }
             if try db.value("SELECT 1 FROM newsletters LIMIT 1", as: Int.self) == nil {
                 _ = try Self.insertNewsletter(db, plan)
             }

@@ -8,14 +8,15 @@ extension SiteStore {
     /// second later, takes the rest. Bounds one transaction after a long downtime.
     static let duePostsPerRound = 200
 
-    public func setPublication(postID: Int64, _ publication: Publication, expectedUpdatedAt: Date?, savedBy: Int64?)
-        async throws -> EditedPost
-    {
+    public func setPublication(
+        postID: Int64, _ publication: Publication, email: PostEmailChoice, expectedUpdatedAt: Date?, savedBy: Int64?
+    ) async throws -> EditedPost {
         let now = clock.now()
         return try await engine.write { db in
             let stored = try Self.lockPost(db, id: postID, expectedUpdatedAt: expectedUpdatedAt)
             let change = try PublicationChange(
                 publication, from: stored.status, publishedAt: stored.publishedAt, now: now)
+            try Self.applyEmailChoice(db, email, postID: postID, unpublishing: change.status == .draft)
             try db.execute(
                 """
                 UPDATE posts SET status = \(change.status.rawValue), published_at = \(change.publishedAt),
@@ -27,6 +28,7 @@ extension SiteStore {
             try PostCounts.adjust(db, removing: stored.publicPlacement, adding: publicAfter)
             if change.status == .published {
                 try Self.keepRevision(db, snapshotOf: postID, savedBy: savedBy, reason: .published, now: now)
+                try Self.enqueueNewsletterSendIfChosen(db, postID: postID, now: try self.coordinationNow(db))
             }
             let touched = TouchedKeys.edit(postID: postID, before: stored.publicPlacement, after: publicAfter)
             try Self.recordChange(db, touched, now: now)
@@ -59,6 +61,7 @@ extension SiteStore {
                         """)
                 else { continue }
                 try Self.setTagListingState(db, postID: id, status: .published, publishedAt: try row["published_at"])
+                try Self.enqueueNewsletterSendIfChosen(db, postID: id, now: now)
                 let placement = try Self.placement(db, row: row)
                 try PostCounts.adjust(db, removing: nil, adding: placement)
                 touched.formUnion(TouchedKeys.listing(placement))
@@ -116,5 +119,32 @@ extension SiteStore {
     {
         try db.execute(
             "UPDATE post_tags SET status = \(status.rawValue), published_at = \(publishedAt) WHERE post_id = \(postID)")
+    }
+
+    /// Writes the "send by email" choice; see ``NewsroomPosts/setPublication(postID:_:email:expectedUpdatedAt:savedBy:)``.
+    static func applyEmailChoice(_ db: any SQLConnection, _ choice: PostEmailChoice, postID: Int64, unpublishing: Bool)
+        throws
+    {
+        var newsletterID: Int64?
+        switch choice {
+        case .keep:
+            guard unpublishing else { return }
+            newsletterID = nil
+        case .none:
+            newsletterID = nil
+        case .newsletter(let id):
+            guard !unpublishing else {
+                throw StoreError.invalidInput("a post taken back to a draft is not emailed: publish or schedule it")
+            }
+            guard try db.value("SELECT 1 FROM newsletters WHERE id = \(id) AND active = 1") as Int? != nil else {
+                throw StoreError.invalidInput("there is no active newsletter \(id) to send the post to")
+            }
+            if try db.value("SELECT 1 FROM newsletter_sends WHERE post_id = \(postID) LIMIT 1") as Int? != nil {
+                throw StoreError.invalidInput(
+                    "the post was already emailed; `byline newsletter send` sends it to members who joined since")
+            }
+            newsletterID = id
+        }
+        try db.execute("UPDATE posts SET email_newsletter_id = \(newsletterID) WHERE id = \(postID)")
     }
 }

@@ -89,6 +89,8 @@ public enum SnapshotTables {
         "member_tokens": "emailed links in flight, single-use and short-lived; members ask for new ones",
         "member_sessions": "signed-in readers' browsers; a restored site signs members in again",
         "signup_attempts": "a few minutes of throttling state, not content",
+        "newsletter_sends": "emails already sent from this site; a restored site sends no post again",
+        "newsletter_deliveries": "who was sent which email, by this site's SMTP server; not content",
         "counters": "derived from the posts; a restore counts again",
         "byline_migrations": "the schema's history (PostgreSQL)",
         "grdb_migrations": "the schema's history (SQLite)",

@@ -109,8 +109,9 @@ extension AdminPostPages {
             case .unpublish:
                 publication = .unpublish
             }
+            let email = action == .unpublish ? .keep : try await EditorEmailView.choice(form, store: env.store)
             let edited = try await env.newsroom.setPublication(
-                postID: current.id, publication, expectedUpdatedAt: expected, by: user)
+                postID: current.id, publication, email: email, expectedUpdatedAt: expected, by: user)
             let notice =
                 switch edited.post.status {
                 case .published: "published"
@@ -229,10 +230,12 @@ extension AdminPostPages {
                 id: post.id, status: post.status, slug: post.slug, ownedByUser: post.author.id == user.authorID,
                 updatedAt: post.updatedAt)
         }
-        let view = PostEditorView(
+        var view = PostEditorView(
             fields: fields, subject: subject, role: user.role, authors: authors, time: try await newsroomTime(),
             now: env.clock.now(), previewHTML: try await EditorPreview.html(fields.markdown, store: env.store),
             error: error, notice: notice)
+        view.email = try await EditorEmailView.make(
+            for: current, user: user, store: env.store, selected: fields.newsletter)
         let title = current == nil ? "New post" : fields.title.isEmpty ? "Edit post" : "Edit: \(fields.title)"
         return env.adminTheme.page(
             "post-editor", title: title, ["editor": view, "navPosts": true], context: context,

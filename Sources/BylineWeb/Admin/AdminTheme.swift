@@ -54,6 +54,8 @@ public struct AdminTheme: Sendable {
             values["canManageStaff"] = NewsroomPermissions.allows(user.role, .manageStaff)
             values["canManageSettings"] = NewsroomPermissions.allows(user.role, .manageSettings)
             values["canManageTags"] = NewsroomPermissions.allows(user.role, .manageTags)
+            values["canViewMembers"] = NewsroomPermissions.allows(user.role, .viewMembers)
+            values["canSendNewsletters"] = NewsroomPermissions.allows(user.role, .sendNewsletter)
         }
         values["content"] = library.render(values, withTemplate: template) ?? ""
         let html = library.render(values, withTemplate: "layout") ?? ""

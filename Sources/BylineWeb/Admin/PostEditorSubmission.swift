@@ -21,6 +21,8 @@ struct PostEditorSubmission: Sendable {
     /// The `updatedAt` the editor was loaded with (``UpdatedAtToken``): a save refuses to
     /// overwrite a post changed since.
     var updatedAtToken = ""
+    /// The "Send by email" choice as submitted (nil: the form had none).
+    var newsletter: String?
 
     init() {}
 
@@ -37,6 +39,7 @@ struct PostEditorSubmission: Sendable {
         featureImage = form["feature_image"] ?? ""
         featureImageAlt = form["feature_image_alt"] ?? ""
         updatedAtToken = form["updated_at"] ?? ""
+        newsletter = form[EditorEmailView.fieldName]
     }
 
     init(_ post: Post, time: NewsroomTime) {

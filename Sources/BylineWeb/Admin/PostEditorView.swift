@@ -50,6 +50,8 @@ struct PostEditorView {
     let message: String?
     let notice: String?
     let fieldErrors: [String: String]
+    /// The "Send by email" part.
+    var email: EditorEmailView? = nil
     /// After a conflict: where the version someone else saved can be seen.
     let conflictURL: String?
 

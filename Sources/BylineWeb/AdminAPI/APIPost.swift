@@ -1,4 +1,5 @@
 import BylineCore
+import BylineStore
 import Foundation
 
 /// A post in full, as `GET /api/admin/posts/:id` and every post write answer: what the editor
@@ -9,6 +10,10 @@ struct APIPost: Encodable {
     let html: String
     /// The site's origin (`https://news.example`), for the post's, author's and tags' URLs.
     let publicURL: String
+    /// The slug of the newsletter the post is (to be) emailed to; nil: not emailed.
+    var newsletter: String? = nil
+    /// Its email's deliveries so far; nil until the send starts.
+    var emailProgress: DeliveryProgress? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, title, slug, markdown, html, excerpt, status, visibility, author, tags, url
@@ -19,6 +24,8 @@ struct APIPost: Encodable {
         case readingTime = "reading_time"
         case featureImage = "feature_image"
         case featureImageAlt = "feature_image_alt"
+        case newsletter
+        case emailProgress = "email"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -41,7 +48,28 @@ struct APIPost: Encodable {
         try container.encode(post.readingMinutes, forKey: .readingTime)
         try container.encode(post.featureImage.isEmpty ? nil : post.featureImage, forKey: .featureImage)
         try container.encode(post.featureImageAlt.isEmpty ? nil : post.featureImageAlt, forKey: .featureImageAlt)
+        try container.encode(newsletter, forKey: .newsletter)
+        try container.encode(emailProgress.map(APIEmailProgress.init), forKey: .emailProgress)
         // Where readers find it (where they will, while it is a draft).
         try container.encode(publicURL + SiteRoute.canonicalPath(.post(slug: post.slug)), forKey: .url)
+    }
+}
+
+/// A post's email deliveries by status.
+struct APIEmailProgress: Encodable {
+    let queued: Int
+    let sending: Int
+    let sent: Int
+    let failed: Int
+    let skipped: Int
+    let total: Int
+
+    init(_ progress: DeliveryProgress) {
+        queued = progress.queued
+        sending = progress.sending
+        sent = progress.sent
+        failed = progress.failed
+        skipped = progress.skipped
+        total = progress.total
     }
 }

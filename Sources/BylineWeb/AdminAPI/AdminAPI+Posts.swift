@@ -103,7 +103,8 @@ extension AdminAPI {
             expectedUpdatedAt = try await checked(postID, expected: expected, for: user).updatedAt
         }
         let post = try await env.newsroom.setPublication(
-            postID: postID, publication, expectedUpdatedAt: expectedUpdatedAt, by: user
+            postID: postID, publication, email: try await emailChoice(fields), expectedUpdatedAt: expectedUpdatedAt,
+            by: user
         ).post
         return one("posts", try await full(post))
     }
@@ -143,6 +144,25 @@ extension AdminAPI {
         let html = BodyHTML.render(post.body) { title in
             slugs[TitleKey.make(title)].map { env.publicURL + SiteRoute.canonicalPath(.post(slug: $0)) }
         }
-        return APIPost(post: post, html: html, publicURL: env.publicURL)
+        var full = APIPost(post: post, html: html, publicURL: env.publicURL)
+        let sends = try await env.store.newsletterSends(postID: post.id)
+        var newsletterID = sends.first?.newsletterID
+        if newsletterID == nil { newsletterID = try await env.store.emailNewsletterID(postID: post.id) }
+        if let newsletterID { full.newsletter = try await env.store.newsletter(id: newsletterID)?.slug }
+        if let send = sends.first { full.emailProgress = try await env.store.deliveryProgress(sendID: send.id) }
+        return full
+    }
+
+    /// The `newsletter` field of a publish or schedule: a newsletter's slug sends the post to
+    /// its subscribers when it goes live, `null` sends nothing, and no field keeps the choice.
+    func emailChoice(_ fields: JSONFields) async throws -> PostEmailChoice {
+        guard fields.has("newsletter") else { return .keep }
+        guard let slug = try fields.string("newsletter")?.trimmingCharacters(in: .whitespaces), !slug.isEmpty else {
+            return .none
+        }
+        guard let newsletter = try await env.store.newsletter(slug: slug), newsletter.active else {
+            throw NewsroomError.invalidField(field: "newsletter", reason: "names no active newsletter: \(slug)")
+        }
+        return .newsletter(id: newsletter.id)
     }
 }

@@ -3,9 +3,10 @@ import BylineMail
 import Foundation
 import Logging
 
-/// Sends the emails a member asks for (signup confirmation, sign-in link) through the site's
-/// SMTP server, or, when the site has none configured (`--smtp-url`, `SMTP_URL`), writes the
-/// link to the log: a fresh install can still confirm and sign in by reading its own log.
+/// Sends the emails a member asks for (signup confirmation, sign-in link, email change and its
+/// notice to the old address) through the site's SMTP server, or, when the site has none
+/// configured (`--smtp-url`, `SMTP_URL`), writes the link to the log: a fresh install can still
+/// confirm and sign in by reading its own log.
 public struct MemberMailer: Sendable {
     /// Where a message goes.
     public enum Transport: Sendable {
@@ -46,6 +47,20 @@ public struct MemberMailer: Sendable {
             let message = try MailMessage(
                 from: from, to: [try MailAddress(address)], subject: subject, messageID: .generated(domain: domain),
                 text: text, html: html)
+            _ = try await pool.send(message)
+        }
+    }
+
+    /// Mails a plain-text notice that carries no link (the old address's "your address was
+    /// changed"); without SMTP, logs that it was not sent.
+    func sendNotice(to address: String, subject: String, text: String, domain: String) async throws {
+        switch transport {
+        case .log:
+            logger.notice("no SMTP server configured: not sending \"\(subject)\" to \(address)")
+        case .smtp(let pool):
+            let message = try MailMessage(
+                from: from, to: [try MailAddress(address)], subject: subject, messageID: .generated(domain: domain),
+                text: text + "\n")
             _ = try await pool.send(message)
         }
     }

@@ -2,17 +2,23 @@ import BylineCore
 import Hummingbird
 
 /// The small pages of signup and sign-in ("check your inbox", the confirm button), built in
-/// code: they carry one message or one form and no reader content, and are never cached.
-enum MemberPageHTML {
+/// code: they carry one message or one form and no reader content, and are never cached. They
+/// use the site theme's stylesheet (its `.members` rules), so they look like the site.
+struct MemberPageHTML: Sendable {
+    /// The theme stylesheet's fingerprinted path; nil: the pages come unstyled.
+    let stylesheet: String?
+
     /// A whole page; `body` is HTML already escaped by the caller.
-    static func response(_ status: HTTPResponse.Status = .ok, title: String, body: String, extra: HTTPFields = [:])
+    func response(_ status: HTTPResponse.Status = .ok, title: String, body: String, extra: HTTPFields = [:])
         -> Response
     {
+        let link = stylesheet.map { "\n<link rel=\"stylesheet\" href=\"\(HTMLEscape.escape($0))\">" } ?? ""
         let html = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex"><title>\(HTMLEscape.escape(title))</title></head>
-            <body><main class="members"><h1>\(HTMLEscape.escape(title))</h1>
+            <meta name="robots" content="noindex"><title>\(HTMLEscape.escape(title))</title>\(link)</head>
+            <body class="members-page"><header class="members-header"><a href="/">Back to the site</a></header>
+            <main class="members"><h1>\(HTMLEscape.escape(title))</h1>
             \(body)
             </main></body></html>
 
@@ -23,18 +29,18 @@ enum MemberPageHTML {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func message(_ status: HTTPResponse.Status = .ok, title: String, _ text: String) -> Response {
+    func message(_ status: HTTPResponse.Status = .ok, title: String, _ text: String) -> Response {
         response(status, title: title, body: "<p>\(HTMLEscape.escape(text))</p>")
     }
 
     /// A page with one button that POSTs `token` back to `action`: mail scanners fetch links
     /// (GET) but do not press buttons, so a prefetch never uses a single-use link up.
-    static func confirmButton(title: String, text: String, action: String, token: String, button: String) -> Response {
+    func confirmButton(title: String, text: String, action: String, token: String, button: String) -> Response {
         response(
             title: title,
             body: """
                 <p>\(HTMLEscape.escape(text))</p>
-                <form method="post" action="\(HTMLEscape.escape(action))">
+                <form method="post" action="\(HTMLEscape.escape(action))" class="member-form">
                 <input type="hidden" name="token" value="\(HTMLEscape.escape(token))">
                 <button type="submit">\(HTMLEscape.escape(button))</button>
                 </form>
@@ -42,7 +48,7 @@ enum MemberPageHTML {
     }
 
     /// The email form of `/members/signin` (and the 422 page of a bad address).
-    static func emailForm(
+    func emailForm(
         _ status: HTTPResponse.Status = .ok, title: String, action: String, error: String?, value: String,
         stamp: String
     ) -> Response {
@@ -51,10 +57,11 @@ enum MemberPageHTML {
             status, title: title,
             body: """
                 \(problem)
-                <form method="post" action="\(HTMLEscape.escape(action))">
+                <form method="post" action="\(HTMLEscape.escape(action))" class="member-form member-email-form">
                 <input type="hidden" name="\(SignupFormStamp.fieldName)" value="\(HTMLEscape.escape(stamp))">
                 <p class="hp" hidden><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></p>
-                <label>Email <input type="email" name="email" value="\(HTMLEscape.escape(value))" required></label>
+                <label class="member-field">Email address <input type="email" name="email" \
+                value="\(HTMLEscape.escape(value))" required autocomplete="email"></label>
                 <button type="submit">Continue</button>
                 </form>
                 """)

@@ -3,8 +3,9 @@ import BylineStore
 import Foundation
 import Hummingbird
 
-/// The reader-facing member routes: `POST /subscribe`, the confirmation and sign-in links
-/// (each a page with a button that POSTs the token back), sign-out, and ``MemberAccountRoutes``.
+/// The reader-facing member routes: `POST /subscribe`, the confirmation, sign-in and
+/// email-change links (each a page with a button that POSTs the token back), sign-out, and
+/// ``MemberAccountRoutes``.
 /// Their POSTs carry no session CSRF token (``CSRFMiddleware`` leaves `/subscribe` and
 /// `/members/` to them): each is checked by ``SameSiteOrigin``, and the link POSTs are
 /// authenticated by their single-use token as well.
@@ -14,6 +15,8 @@ struct MemberRoutes: Sendable {
     let origin: SameSiteOrigin
     /// `Secure` cookies: the site is served over https.
     let secureCookies: Bool
+    /// Draws the pages (with the site theme's stylesheet).
+    let page: MemberPageHTML
 
     static let checkInbox =
         "If that address can receive our emails, a message with a link is on its way. Check your inbox."
@@ -30,7 +33,7 @@ struct MemberRoutes: Sendable {
             try await useLink(request, context) { try await signup.confirm(token: $0) }
         }
         members.get("signin") { _, _ in
-            MemberPageHTML.emailForm(title: "Sign in", action: "/members/signin", error: nil, value: "", stamp: stamp())
+            page.emailForm(title: "Sign in", action: "/members/signin", error: nil, value: "", stamp: stamp())
         }
         members.post("signin") { request, context in try await requestSignIn(request, context) }
         members.get("auth") { request, _ in
@@ -41,9 +44,17 @@ struct MemberRoutes: Sendable {
         members.post("auth") { request, context in
             try await useLink(request, context) { try await signup.signIn(token: $0) }
         }
+        members.get("change-email") { request, _ in
+            linkPage(
+                request, title: "Confirm your new email address",
+                text: "Press the button to move your account to this address.", action: "/members/change-email",
+                button: "Confirm new address")
+        }
+        members.post("change-email") { request, context in try await changeEmail(request, context) }
         members.post("signout") { request, _ in try await signOut(request) }
-        MemberAccountRoutes(signup: signup, secureCookies: secureCookies).register(on: members)
-        MemberUnsubscribeRoutes(signup: signup).register(on: members)
+        MemberAccountRoutes(signup: signup, settings: settings, secureCookies: secureCookies, page: page).register(
+            on: members)
+        MemberUnsubscribeRoutes(signup: signup, page: page).register(on: members)
     }
 
     // MARK: Handlers
@@ -62,7 +73,7 @@ struct MemberRoutes: Sendable {
                 email: form["email"] ?? "", newsletterIDs: newsletterIDs, client: context.clientAddress,
                 siteTitle: try await settings.settings().title)
         } catch NewsroomError.invalidField(_, let reason) {
-            return MemberPageHTML.emailForm(
+            return page.emailForm(
                 .unprocessableContent, title: "Subscribe", action: "/subscribe", error: reason,
                 value: form["email"] ?? "", stamp: stamp())
         } catch MemberSignup.Refusal.clientThrottled {
@@ -83,7 +94,7 @@ struct MemberRoutes: Sendable {
                 email: form["email"] ?? "", client: context.clientAddress,
                 siteTitle: try await settings.settings().title)
         } catch NewsroomError.invalidField(_, let reason) {
-            return MemberPageHTML.emailForm(
+            return page.emailForm(
                 .unprocessableContent, title: "Sign in", action: "/members/signin", error: reason,
                 value: form["email"] ?? "", stamp: stamp())
         } catch MemberSignup.Refusal.clientThrottled {
@@ -97,9 +108,9 @@ struct MemberRoutes: Sendable {
         -> Response
     {
         guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
-            return Self.linkRefused()
+            return linkRefused()
         }
-        return MemberPageHTML.confirmButton(title: title, text: text, action: action, token: token, button: button)
+        return page.confirmButton(title: title, text: text, action: action, token: token, button: button)
     }
 
     private func useLink(
@@ -108,11 +119,39 @@ struct MemberRoutes: Sendable {
     ) async throws -> Response {
         guard origin.allows(request) else { return foreignForm() }
         let form = try await FormFields.read(request, context: context)
-        guard let token = form.optional("token"), let session = try await use(token) else { return Self.linkRefused() }
+        guard let token = form.optional("token"), let session = try await use(token) else { return linkRefused() }
         var response = Response(
             status: .seeOther, headers: [.location: "/members/account", .cacheControl: "no-store"])
         response.setCookie(SessionCookie.member(session.cookieToken, secure: secureCookies, maxAge: session.maxAge))
         return response
+    }
+
+    /// Uses an email-change link: the new address on the account and this browser signed in, or
+    /// a 409 naming the address another member has (nothing changes then).
+    private func changeEmail(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
+        guard origin.allows(request) else { return foreignForm() }
+        let form = try await FormFields.read(request, context: context)
+        guard let token = form.optional("token") else { return linkRefused() }
+        switch try await signup.confirmEmailChange(token: token, siteTitle: try await settings.settings().title) {
+        case .refused:
+            return linkRefused()
+        case .taken(let email, _):
+            return page.message(
+                .conflict, title: "Address already in use",
+                "\(email) already belongs to another member of this site, so nothing was changed: the account "
+                    + "keeps its address. Choose another address on your account page.")
+        case .changed(let member, _, let session):
+            var response = page.response(
+                title: "Email address changed",
+                body: """
+                    <p class="member-notice" role="status">Your account's address is now \
+                    <strong>\(HTMLEscape.escape(member.email))</strong>. A notice went to your previous address.</p>
+                    <p><a href="/members/account">Go to your account</a></p>
+                    """)
+            response.setCookie(
+                SessionCookie.member(session.cookieToken, secure: secureCookies, maxAge: session.maxAge))
+            return response
+        }
     }
 
     private func signOut(_ request: Request) async throws -> Response {
@@ -131,23 +170,23 @@ struct MemberRoutes: Sendable {
     private func stamp() -> String { signup.formStamp.stamp(signup.clock.now()) }
 
     private func checkInboxPage() -> Response {
-        MemberPageHTML.message(title: "Check your inbox", Self.checkInbox)
+        page.message(title: "Check your inbox", Self.checkInbox)
     }
 
     private func throttled() -> Response {
-        var response = MemberPageHTML.message(
+        var response = page.message(
             .tooManyRequests, title: "Too many requests", "Too many requests from your network. Try again in an hour.")
         response.headers[.retryAfter] = "3600"
         return response
     }
 
     private func foreignForm() -> Response {
-        MemberPageHTML.message(
+        page.message(
             .forbidden, title: "Form refused", "This form was not sent from this site. Open the site and try again.")
     }
 
-    static func linkRefused() -> Response {
-        MemberPageHTML.message(
+    func linkRefused() -> Response {
+        page.message(
             .gone, title: "Link expired",
             "This link has expired or was already used. Ask for a new one at /members/signin.")
     }

@@ -42,6 +42,8 @@ public struct MemberSignup: Sendable {
     enum Refusal: Error, Equatable {
         /// The client asked too often: the page says to wait (this reveals nothing about members).
         case clientThrottled
+        /// A signed-in member asked for too many links: the page says to wait.
+        case memberThrottled
     }
 
     /// Starts a signup: a pending member gets the confirmation link, unless one went out within
@@ -140,7 +142,7 @@ public struct MemberSignup: Sendable {
         return token
     }
 
-    private func openSession(memberID: Int64) async throws -> OpenedMemberSession {
+    func openSession(memberID: Int64) async throws -> OpenedMemberSession {
         let token = SecretToken.make()
         try await store.createMemberSession(
             tokenHash: SecretToken.hash(token), memberID: memberID, csrfToken: SecretToken.make(),
@@ -149,7 +151,7 @@ public struct MemberSignup: Sendable {
     }
 
     /// The host name emailed Message-IDs end with.
-    private var domain: String { URL(string: publicURL)?.host ?? "byline.invalid" }
+    var domain: String { URL(string: publicURL)?.host ?? "byline.invalid" }
 }
 
 /// A session just opened: the random token the member cookie carries (the store has its hash).

@@ -9,14 +9,15 @@ import Hummingbird
 /// providers post it from their own servers.
 struct MemberUnsubscribeRoutes: Sendable {
     let signup: MemberSignup
+    let page: MemberPageHTML
 
     func register(on members: RouterGroup<BylineRequestContext>) {
         members.get("unsubscribe") { request, _ in
             guard let text = request.uri.queryParameters["token"].map(String.init),
                 UnsubscribeToken(text, key: signup.linkKey) != nil
-            else { return Self.refused() }
+            else { return refused() }
             let action = "/members/unsubscribe?token=" + text
-            return MemberPageHTML.response(
+            return page.response(
                 title: "Unsubscribe",
                 body: """
                     <p>Press the button to stop receiving these emails.</p>
@@ -29,17 +30,17 @@ struct MemberUnsubscribeRoutes: Sendable {
         members.post("unsubscribe") { request, _ in
             guard let text = request.uri.queryParameters["token"].map(String.init),
                 let token = UnsubscribeToken(text, key: signup.linkKey)
-            else { return Self.refused() }
+            else { return refused() }
             // A member who deleted their account is unsubscribed already: the same answer.
             if try await signup.store.member(id: token.memberID) != nil {
                 try await signup.store.unsubscribe(memberID: token.memberID, newsletterID: token.newsletterID)
             }
-            return MemberPageHTML.message(title: "Unsubscribed", "You will not receive these emails any more.")
+            return page.message(title: "Unsubscribed", "You will not receive these emails any more.")
         }
     }
 
-    static func refused() -> Response {
-        MemberPageHTML.message(
+    func refused() -> Response {
+        page.message(
             .badRequest, title: "Unknown link",
             "This unsubscribe link is not valid. Sign in at /members/signin instead.")
     }

@@ -108,19 +108,24 @@ public struct Newsroom: Sendable {
     }
 
     /// Publishes, schedules or unpublishes. Times in the past publish at once with that date.
+    /// `email` is the "send by email" choice (editors and above make one).
     public func setPublication(
-        postID: Int64, _ publication: Publication, expectedUpdatedAt: Date?, by user: StaffUser
+        postID: Int64, _ publication: Publication, email: PostEmailChoice = .keep, expectedUpdatedAt: Date?,
+        by user: StaffUser
     ) async throws -> EditedPost {
         let current = try await post(id: postID, for: user)
         try require(
             user, NewsroomPermissions.publishAction(own: Self.isOwn(current, by: user)),
             Self.isOwn(current, by: user) ? "publish posts; an editor publishes them" : "publish other people's posts")
+        if case .newsletter = email {
+            try require(user, .sendNewsletter, "send posts by email; an editor does")
+        }
         var publication = publication
         if case .schedule(let at) = publication, at <= clock.now() { publication = .publish(at: at) }
         if case .publish(let at?) = publication, at > clock.now() { publication = .schedule(at: at) }
         return applied(
             try await store.setPublication(
-                postID: postID, publication, expectedUpdatedAt: expectedUpdatedAt, savedBy: user.id))
+                postID: postID, publication, email: email, expectedUpdatedAt: expectedUpdatedAt, savedBy: user.id))
     }
 
     public func deletePost(id: Int64, by user: StaffUser) async throws {

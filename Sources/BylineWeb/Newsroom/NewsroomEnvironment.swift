@@ -16,5 +16,10 @@ public struct NewsroomEnvironment: Sendable {
     public var members: MemberSignup? = nil
 
     public var store: any NewsroomStore { newsroom.store }
+    /// The members' list, export and import (`/admin/members/`): the newsroom's store when it
+    /// keeps members (every ``SiteStore`` does), else nil and those pages answer 404.
+    public var memberAdministration: (any MemberStore & MemberAdministration)? {
+        newsroom.store as? any MemberStore & MemberAdministration
+    }
     public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
 }

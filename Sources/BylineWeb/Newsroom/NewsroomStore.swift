@@ -2,4 +2,4 @@ import BylineStore
 
 /// The store roles the newsroom (admin pages and Admin API) uses.
 public typealias NewsroomStore = SiteReading & SettingsStore & PostWriting & NewsroomPosts & TaxonomyEditing
-    & StaffStore
+    & StaffStore & MemberStore & NewsletterDeliveryQueue

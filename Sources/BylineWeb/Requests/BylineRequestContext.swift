@@ -5,13 +5,15 @@ import NIOCore
 
 /// What every routed request carries past the anonymous cache fast path: who is asking (a
 /// signed-in staff member, through a session cookie or an API token), the session's CSRF token,
-/// and the client's address for rate limits. Members join here in a later issue.
+/// and the client's address for rate limits; under `/members/`, the signed-in member's session.
 public struct BylineRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The staff member this request acts for, once ``StaffAuthMiddleware`` has found one.
     public var staff: StaffUser?
     /// The browser session, when the request came with a valid session cookie.
     public var staffSession: StaffSession?
+    /// The reader's member session under `/members/`, once ``MemberSessionMiddleware`` found one.
+    public var memberSession: MemberSession?
     /// True when an API token (not a browser session) authenticated the request: no CSRF check.
     public var viaAPIToken = false
     /// The peer, kept as NIO gives it: formatting it as text costs time every anonymous page

@@ -3,14 +3,17 @@ import Hummingbird
 
 /// Refuses a state-changing request (anything but GET, HEAD, OPTIONS) that does not carry the
 /// CSRF token: the `_csrf` form field or the `X-CSRF-Token` header must equal the session's
-/// token, or, before sign-in, the sign-in cookie's (double submit). Requests authenticated by an
-/// API token carry no cookie a foreign page could ride on, so they need none.
+/// token (under `/members/` the member session's, elsewhere the staff session's), or, before
+/// sign-in, the sign-in cookie's (double submit). Requests authenticated by an API token carry no
+/// cookie a foreign page could ride on, so they need none; nor does a member form sent without a
+/// member session, which acts for nobody (the member routes answer it 401).
 ///
-/// `POST /subscribe` and the `/members/` forms are left to ``MemberRoutes``: signup and sign-in
-/// forms sit on cached anonymous pages that are the same for every reader and cannot carry a
-/// session's token, so they are defended by verifying the origin with standard headers
-/// (OWASP: `Sec-Fetch-Site`/`Origin` must name this site, ``SameSiteOrigin``), and the emailed
-/// links' POSTs are authenticated by their single-use token as well.
+/// `POST /subscribe` and the member forms that work without a session are left to
+/// ``MemberRoutes``: signup and sign-in forms sit on cached anonymous pages that are the same for
+/// every reader and cannot carry a session's token, so they are defended by verifying the origin
+/// with standard headers (OWASP: `Sec-Fetch-Site`/`Origin` must name this site,
+/// ``SameSiteOrigin``), and the emailed links' POSTs are authenticated by their single-use (or
+/// signed) token as well.
 public struct CSRFMiddleware: RouterMiddleware {
     public typealias Context = BylineRequestContext
     static let headerName = HTTPField.Name("X-CSRF-Token")!
@@ -21,14 +24,16 @@ public struct CSRFMiddleware: RouterMiddleware {
         async throws -> Response
     {
         // An API request with neither token nor session acts for nobody: the API answers it 401.
-        let anonymousAPI = context.staffSession == nil && request.uri.path.hasPrefix("/api/")
+        let path = request.uri.path
+        let anonymousAPI = context.staffSession == nil && path.hasPrefix("/api/")
+        let memberForm = path.hasPrefix("/members/")
         if [.get, .head, .options].contains(request.method) || context.viaAPIToken || anonymousAPI
-            || Self.isMemberPath(request.uri.path)
+            || Self.isSessionlessMemberForm(path) || (memberForm && context.memberSession == nil)
         {
             return try await next(request, context)
         }
-        let expected =
-            context.staffSession?.csrfToken ?? request.cookies[SessionCookie.signInCSRFName]?.value ?? ""
+        let session = memberForm ? context.memberSession?.csrfToken : context.staffSession?.csrfToken
+        let expected = session ?? request.cookies[SessionCookie.signInCSRFName]?.value ?? ""
         var request = request
         var sent = request.headers[Self.headerName]
         if sent == nil,
@@ -46,8 +51,13 @@ public struct CSRFMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The member paths that check their own origin (see above).
-    static func isMemberPath(_ path: String) -> Bool {
-        path == "/subscribe" || path.hasPrefix("/members/")
+    /// The member paths whose forms carry no session token (see above): signup, the sign-in
+    /// request, the emailed links' buttons, one-click unsubscribe, and sign-out.
+    static func isSessionlessMemberForm(_ path: String) -> Bool {
+        path == "/subscribe"
+            || [
+                "/members/signin", "/members/confirm", "/members/auth", "/members/change-email",
+                "/members/unsubscribe", "/members/signout",
+            ].contains(path)
     }
 }

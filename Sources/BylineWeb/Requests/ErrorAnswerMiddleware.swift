@@ -1,6 +1,7 @@
 import BylineStore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns what routed handlers throw into answers: the newsroom's refusals with their status and
 /// message (and the field at fault), a database that is away as 503, anything else as 500 with
@@ -24,6 +25,13 @@ public struct ErrorAnswerMiddleware: RouterMiddleware {
                 if case .invalidField(let name, _) = refusal { field = name }
                 return ErrorAnswer.forRequest(
                     request, refusal.status, refusal.description, field: field, context: context)
+            }
+            if error is NIOTooManyBytesError {
+                // A body over the limit, found while a middleware or handler collected it.
+                let megabytes = context.maxUploadSize >> 20
+                return ErrorAnswer.forRequest(
+                    request, .contentTooLarge, "The request is larger than the \(megabytes) MiB this site accepts.",
+                    context: context)
             }
             if StoreFailure.isUnavailable(error) {
                 context.logger.warning("\(request.uri.path): the database is unavailable: \(error)")

@@ -18,6 +18,7 @@ struct RoutedRequests: Sendable {
         let router = Router(context: BylineRequestContext.self)
         router.add(middleware: ErrorAnswerMiddleware())
         router.add(middleware: StaffAuthMiddleware(accounts: env.accounts))
+        if let members = env.members { router.add(middleware: MemberSessionMiddleware(signup: members)) }
         router.add(middleware: CSRFMiddleware())
 
         let admin = router.group("admin")
@@ -32,6 +33,8 @@ struct RoutedRequests: Sendable {
         let staffOnly = admin.group().add(middleware: RequireStaffMiddleware(.html))
         AdminPostPages(env: env).register(on: staffOnly)
         AdminSitePages(env: env).register(on: staffOnly)
+        AdminNewsletterPages(env: env).register(on: staffOnly)
+        AdminMemberPages(env: env).register(on: staffOnly)
 
         let api = router.group("api/admin").add(middleware: RequireStaffMiddleware(.json))
         AdminAPI(env: env).register(on: api)
@@ -39,7 +42,7 @@ struct RoutedRequests: Sendable {
         if let members = env.members {
             MemberRoutes(
                 signup: members, settings: env.store, origin: SameSiteOrigin(publicURL: env.publicURL),
-                secureCookies: env.secureCookies
+                secureCookies: env.secureCookies, page: MemberPageHTML(stylesheet: env.pages.theme.stylesheet.path)
             ).register(on: router)
         }
 

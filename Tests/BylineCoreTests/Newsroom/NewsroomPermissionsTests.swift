@@ -23,6 +23,9 @@ import Testing
         (.manageStaff, [false, false, false, true, true]),
         (.manageSettings, [false, false, false, true, true]),
         (.transferOwnership, [false, false, false, false, true]),
+        (.viewMembers, [false, false, true, true, true]),
+        (.manageMembers, [false, false, false, true, true]),
+        (.sendNewsletter, [false, false, true, true, true]),
     ]
 
     static let roles: [StaffRole] = [.contributor, .author, .editor, .administrator, .owner]

@@ -36,11 +36,11 @@ final class FailingOncePosts: NewsroomPosts {
             id: id, draft, expectedUpdatedAt: expectedUpdatedAt, savedBy: savedBy, reason: reason)
     }
 
-    func setPublication(postID: Int64, _ publication: Publication, expectedUpdatedAt: Date?, savedBy: Int64?)
-        async throws -> EditedPost
-    {
+    func setPublication(
+        postID: Int64, _ publication: Publication, email: PostEmailChoice, expectedUpdatedAt: Date?, savedBy: Int64?
+    ) async throws -> EditedPost {
         try await base.setPublication(
-            postID: postID, publication, expectedUpdatedAt: expectedUpdatedAt, savedBy: savedBy)
+            postID: postID, publication, email: email, expectedUpdatedAt: expectedUpdatedAt, savedBy: savedBy)
     }
 
     func deletePost(id: Int64) async throws -> Set<ChangeKey> { try await base.deletePost(id: id) }
