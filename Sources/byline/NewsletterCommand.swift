@@ -59,8 +59,7 @@ struct NewsletterCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let origin =
-                publicURL ?? ProcessInfo.processInfo.environment["BYLINE_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+            let origin = publicURL ?? ProcessInfo.processInfo.environment["BYLINE_PUBLIC_URL"]
             let opened = try await dataOptions.open()
             do {
                 try await send(opened.store, origin: origin)
@@ -72,11 +71,18 @@ struct NewsletterCommand: AsyncParsableCommand {
             await opened.close()
         }
 
-        private func send(_ store: SiteStore, origin: String) async throws {
+        private func send(_ store: SiteStore, origin: String?) async throws {
             guard case .found(let post) = try await store.publicPost(slug: postSlug) else {
                 throw CLIError("no published post has the slug \(postSlug)")
             }
             let newsletterID = try await chooseNewsletter(for: post, store: store)
+            let earlier = try await store.newsletterSends(postID: post.id).first { $0.newsletterID == newsletterID }
+            // A first send is rendered here, with links to the site: a guessed origin would send
+            // every member links to nowhere. A resend keeps the first send's content and origin.
+            guard let origin = origin ?? earlier?.siteURL else {
+                throw CLIError(
+                    "give --public-url (or BYLINE_PUBLIC_URL), the site's public origin: the email's links point there")
+            }
             let smtp = try mail.smtpConfiguration()
             if smtp == nil && !noWait {
                 throw CLIError(
@@ -106,7 +112,13 @@ struct NewsletterCommand: AsyncParsableCommand {
             var lastReport = clock.now
             var progress = before
             while true {
-                let claimed = try await worker.deliverBatch()
+                let claimed: Int
+                do {
+                    claimed = try await worker.deliverBatch()
+                } catch {
+                    await pool.close()
+                    throw error
+                }
                 // Counting a send of 100,000 takes a while: between batches only once a second.
                 guard claimed == 0 || clock.now - lastReport >= .seconds(1) else { continue }
                 progress = try await store.deliveryProgress(sendID: started.send.id)

@@ -8,7 +8,10 @@ import BylineStore
 actor DeliveryRecorder {
     private let queue: any NewsletterDeliveryQueue
     private let worker: String
-    private var pending: [(DeliveryOutcome, CheckedContinuation<Void, any Error>)] = []
+    private var pending: [([DeliveryOutcome], CheckedContinuation<Void, any Error>)] = []
+    /// Commits tried before the lanes are told to stop: a deadlock or a failover between two
+    /// tries should not leave sent messages to be sent again.
+    static let attempts = 3
     private var isFlushing = false
 
     init(queue: any NewsletterDeliveryQueue, worker: String) {
@@ -16,10 +19,11 @@ actor DeliveryRecorder {
         self.worker = worker
     }
 
-    /// Returns once `outcome` is committed; throws when the commit failed.
-    func record(_ outcome: DeliveryOutcome) async throws {
+    /// Returns once `outcomes` are committed; throws when the commit failed (after retries).
+    func record(_ outcomes: [DeliveryOutcome]) async throws {
+        guard !outcomes.isEmpty else { return }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            pending.append((outcome, continuation))
+            pending.append((outcomes, continuation))
             if !isFlushing {
                 isFlushing = true
                 Task { await self.flush() }
@@ -31,11 +35,22 @@ actor DeliveryRecorder {
         while !pending.isEmpty {
             let group = pending
             pending = []
-            do {
-                try await queue.recordDeliveries(group.map(\.0), worker: worker)
-                for (_, continuation) in group { continuation.resume() }
-            } catch {
-                for (_, continuation) in group { continuation.resume(throwing: error) }
+            let outcomes = group.flatMap(\.0)
+            var failure: (any Error)?
+            for attempt in 1...Self.attempts {
+                do {
+                    // Recording again what a lost reply had committed changes nothing: the
+                    // fencing finds those deliveries no longer sending.
+                    try await queue.recordDeliveries(outcomes, worker: worker)
+                    failure = nil
+                    break
+                } catch {
+                    failure = error
+                    if attempt < Self.attempts { try? await Task.sleep(for: .milliseconds(200 * attempt)) }
+                }
+            }
+            for (_, continuation) in group {
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume() }
             }
         }
         isFlushing = false

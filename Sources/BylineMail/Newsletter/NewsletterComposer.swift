@@ -10,8 +10,7 @@ public final class NewsletterComposer: Sendable {
     public let messageIDDomain: String
     /// The one-click unsubscribe URL of a member's newsletter email, on the site at `origin`.
     let unsubscribeURL: @Sendable (_ origin: String, _ memberID: Int64, _ newsletterID: Int64) -> String
-    private let templates = Mutex<[Int64: MailBodyTemplate]>([:])
-    private let subjects = Mutex<[Int64: (subject: String, siteURL: String)]>([:])
+    private let templates = Mutex<[Int64: PreparedSend]>([:])
 
     public init(
         from: MailAddress, messageIDDomain: String,
@@ -28,37 +27,42 @@ public final class NewsletterComposer: Sendable {
         try MessageID("newsletter.\(postID).\(memberID)@\(messageIDDomain)")
     }
 
-    /// Whether the send's body is prepared.
-    func isPrepared(sendID: Int64) -> Bool { templates.withLock { $0[sendID] != nil } }
-
-    /// Encodes the send's body once; later calls for the same send do nothing.
-    func prepare(_ send: NewsletterSend) {
-        guard !isPrepared(sendID: send.id) else { return }
-        let template = MailBodyTemplate(
-            text: send.text, html: send.html, placeholder: NewsletterSend.unsubscribePlaceholder)
-        templates.withLock { templates in
-            // A long-running node sees many sends; only the latest few are in flight.
-            if templates.count >= 16 { templates.removeAll() }
-            templates[send.id] = template
-        }
-        subjects.withLock { subjects in
-            if subjects.count >= 16 { subjects.removeAll() }
-            subjects[send.id] = (send.subject, send.siteURL)
-        }
+    /// A send ready to address: its body encoded once, its subject and origin.
+    public struct PreparedSend: Sendable {
+        let template: MailBodyTemplate
+        let subject: String
+        let siteURL: String
     }
 
-    /// The member's copy (nil when the send was not prepared); throws for an address or name no
-    /// message can carry.
-    func message(for delivery: ClaimedDelivery, date: Date = Date()) throws(MailMessageError) -> MailMessage? {
-        guard let template = templates.withLock({ $0[delivery.sendID] }),
-            let (subject, siteURL) = subjects.withLock({ $0[delivery.sendID] })
-        else { return nil }
-        let url = unsubscribeURL(siteURL, delivery.memberID, delivery.newsletterID)
+    /// The send's prepared body, encoded on first use and kept for the few sends in flight.
+    /// The caller keeps what it got for as long as it sends (a batch may span several sends,
+    /// and this cache may drop one meanwhile).
+    func prepared(_ send: NewsletterSend) -> PreparedSend {
+        if let known = templates.withLock({ $0[send.id] }) { return known }
+        let prepared = PreparedSend(
+            template: MailBodyTemplate(
+                text: send.text, html: send.html, placeholder: NewsletterSend.unsubscribePlaceholder),
+            subject: send.subject, siteURL: send.siteURL)
+        templates.withLock { templates in
+            if templates.count >= 16 { templates.removeAll() }
+            templates[send.id] = prepared
+        }
+        return prepared
+    }
+
+    /// Whether the send is prepared already (no need to read it from the store).
+    func preparedIfKnown(sendID: Int64) -> PreparedSend? { templates.withLock { $0[sendID] } }
+
+    /// The member's copy of a prepared send; throws for an address or name no message can carry.
+    func message(for delivery: ClaimedDelivery, of send: PreparedSend, date: Date = Date()) throws(MailMessageError)
+        -> MailMessage
+    {
+        let url = unsubscribeURL(send.siteURL, delivery.memberID, delivery.newsletterID)
         let to = try MailAddress(delivery.email, displayName: delivery.name.isEmpty ? nil : delivery.name)
         return try MailMessage(
-            from: from, to: [to], subject: subject, date: date,
+            from: from, to: [to], subject: send.subject, date: date,
             messageID: try messageID(postID: delivery.postID, memberID: delivery.memberID),
             extraHeaders: [try .listUnsubscribe(url), .listUnsubscribePost],
-            body: template.body(replacingWith: url))
+            body: send.template.body(replacingWith: url))
     }
 }

@@ -84,39 +84,55 @@ public final class NewsletterDeliveryWorker: Service {
     /// Claims one batch and sends it; returns how many deliveries it claimed (0: none due).
     @discardableResult
     public func deliverBatch() async throws -> Int {
+        let clock = ContinuousClock()
+        let claimedAt = clock.now
         let batch = try await queue.claimDeliveries(
             worker: settings.workerID, limit: settings.concurrency * settings.claimPerLane, lease: settings.lease)
         guard !batch.isEmpty else { return 0 }
-        for sendID in Set(batch.map(\.sendID)) where !composer.isPrepared(sendID: sendID) {
-            if let send = try await queue.newsletterSend(id: sendID) { composer.prepare(send) }
+        var sends: [Int64: NewsletterComposer.PreparedSend] = [:]
+        for sendID in Set(batch.map(\.sendID)) {
+            if let known = composer.preparedIfKnown(sendID: sendID) {
+                sends[sendID] = known
+            } else if let send = try await queue.newsletterSend(id: sendID) {
+                sends[sendID] = composer.prepared(send)
+            }
         }
-        await send(batch)
+        // Stop handing out messages a little before the lease could end by this node's clock:
+        // past it another node may be sending them (the store's fencing only stops recording).
+        let cursor = BatchCursor(batch, deadline: claimedAt + Self.safePart(of: settings.lease))
+        await send(cursor, sends: sends, lanes: min(settings.concurrency, batch.count))
         return batch.count
     }
 
-    private func send(_ batch: [ClaimedDelivery]) async {
+    /// Five sixths of a lease: what a holder may count on, with room for clocks and latency.
+    static func safePart(of lease: Duration) -> Duration { lease * 5 / 6 }
+
+    private func send(_ cursor: BatchCursor, sends: [Int64: NewsletterComposer.PreparedSend], lanes: Int) async {
         let recorder = DeliveryRecorder(queue: queue, worker: settings.workerID)
-        let cursor = BatchCursor(batch)
+        let keeper = Task { await self.keepLeases(cursor) }
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.keepLeases(cursor) }
-            for _ in 0..<min(settings.concurrency, batch.count) {
+            for _ in 0..<lanes {
                 group.addTask {
+                    // A lane ends when the cursor has nothing more for it (all handed out, the
+                    // lease's safe part used up, or stopped); the message in hand is finished
+                    // and recorded first.
                     while let delivery = cursor.next() {
-                        let outcome = await self.attempt(delivery)
+                        let outcome = await self.attempt(delivery, of: sends[delivery.sendID])
                         if case .deferred(_, let error) = outcome {
-                            // The server is unreachable: put the rest of the batch back too,
-                            // unattempted, instead of burning an attempt on each.
+                            // The server cannot take anything: put the rest of the batch back
+                            // too, unattempted, instead of using up an attempt on each.
                             let rest = cursor.takeRemaining()
                             self.logger.warning(
-                                "SMTP server unreachable; newsletter deliveries wait",
+                                "SMTP server unreachable or refusing the session; newsletter deliveries wait",
                                 metadata: ["error": "\(error)", "deferred": "\(rest.count + 1)"])
-                            for other in rest { cursor.finished(other.id) }
-                            _ = try? await self.queue.recordDeliveries(
-                                rest.map { .deferred(deliveryID: $0.id, error: error) }, worker: self.settings.workerID)
+                            do {
+                                try await recorder.record(rest.map { .deferred(deliveryID: $0.id, error: error) })
+                            } catch {
+                                self.logger.error("cannot put deliveries back", metadata: ["error": "\(error)"])
+                            }
                         }
                         do {
-                            try await recorder.record(outcome)
-                            cursor.finished(delivery.id)
+                            try await recorder.record([outcome])
                         } catch {
                             // Sending on while nothing is recorded would only make copies to send
                             // again: stop, and leave the rest to the lease.
@@ -128,25 +144,27 @@ public final class NewsletterDeliveryWorker: Service {
                     }
                 }
             }
-            // The lanes end when the cursor runs dry; then stop keeping leases.
-            await cursor.waitUntilDrained()
-            group.cancelAll()
         }
+        keeper.cancel()
     }
 
-    /// Extends the batch's lease every third of it until the batch is done.
+    /// Extends the batch's lease every third of it while the batch is being sent.
     private func keepLeases(_ cursor: BatchCursor) async {
+        let clock = ContinuousClock()
         let interval = settings.lease / 3
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
-            let open = cursor.unfinishedIDs()
+            let open = cursor.openIDs()
             guard !open.isEmpty else { return }
+            let asked = clock.now
             do {
                 let held = try await queue.extendDeliveryLeases(
                     ids: open, worker: settings.workerID, lease: settings.lease)
-                if held.count < open.count {
-                    logger.warning("lost the lease of some newsletter deliveries; another worker sends them")
-                    cursor.drop(Set(open).subtracting(held))
+                cursor.extend(to: asked + Self.safePart(of: settings.lease))
+                let lost = Set(open).subtracting(held)
+                if !lost.isEmpty {
+                    // Also those recorded meanwhile: dropping them changes nothing.
+                    cursor.drop(lost)
                 }
             } catch {
                 logger.warning("cannot extend newsletter delivery leases", metadata: ["error": "\(error)"])
@@ -155,13 +173,13 @@ public final class NewsletterDeliveryWorker: Service {
     }
 
     /// One SMTP attempt, classified.
-    func attempt(_ delivery: ClaimedDelivery) async -> DeliveryOutcome {
+    func attempt(_ delivery: ClaimedDelivery, of send: NewsletterComposer.PreparedSend?) async -> DeliveryOutcome {
+        guard let send else {
+            return .deferred(deliveryID: delivery.id, error: "the newsletter's content could not be read")
+        }
         let message: MailMessage
         do {
-            guard let made = try composer.message(for: delivery) else {
-                return .retry(deliveryID: delivery.id, error: "the newsletter's content is missing")
-            }
-            message = made
+            message = try composer.message(for: delivery, of: send)
         } catch {
             return .failed(deliveryID: delivery.id, error: "cannot address the message: \(error)", hardBounce: false)
         }
@@ -169,53 +187,85 @@ public final class NewsletterDeliveryWorker: Service {
             _ = try await pool.send(message)
             return .sent(deliveryID: delivery.id)
         } catch {
-            switch error.kind {
-            case .permanent:
-                let refusedRecipient: Bool
-                switch error {
-                case .recipientsRejected, .rejected(.rcptTo, _): refusedRecipient = true
-                default: refusedRecipient = false
-                }
-                return .failed(deliveryID: delivery.id, error: "\(error)", hardBounce: refusedRecipient)
-            case .temporary where Self.isUnreachable(error):
-                return .deferred(deliveryID: delivery.id, error: "\(error)")
-            case .temporary, .configuration:
-                // A misconfigured server fails every message alike: retrying (with backoff) lets
-                // the send resume once it is fixed, instead of failing everyone.
-                return .retry(deliveryID: delivery.id, error: "\(error)")
-            }
+            return Self.outcome(of: error, deliveryID: delivery.id)
         }
     }
-}
 
-extension NewsletterDeliveryWorker {
-    /// Whether the message never reached the server: nothing was attempted.
-    static func isUnreachable(_ error: SMTPError) -> Bool {
-        if case .connectFailed = error { return true }
-        return false
+    /// What an SMTP failure means for one delivery.
+    ///
+    /// - The session could not be had at all (no connection, TLS, login, the greeting, a
+    ///   refused sender): every message would fail alike, so none uses up an attempt; they wait
+    ///   until the server or the configuration is back.
+    /// - A refused recipient: permanent (5xx) fails it, and a bad address (5.1.x, or 550, 551,
+    ///   553 without an enhanced code) counts as a hard bounce; temporary (4xx) retries.
+    /// - The message refused after DATA: permanent fails it (its content, not the address),
+    ///   temporary retries.
+    /// - Anything else mid-message (a timeout, a dropped connection) retries: the message may
+    ///   have arrived, and a second copy is the lesser harm.
+    static func outcome(of error: SMTPError, deliveryID: Int64) -> DeliveryOutcome {
+        let text = "\(error)"
+        switch error {
+        case .connectFailed, .tlsFailed, .startTLSNotOffered, .credentialsNeedTLS, .authenticationNotOffered,
+            .authenticationFailed, .notReady, .connectionLost(waitingFor: .greeting), .timedOut(waitingFor: .greeting):
+            return .deferred(deliveryID: deliveryID, error: text)
+        case .rejected(let command, _) where Self.isSessionCommand(command):
+            return .deferred(deliveryID: deliveryID, error: text)
+        case .rejected(.rcptTo, let reply):
+            return reply.isTemporary
+                ? .retry(deliveryID: deliveryID, error: text)
+                : .failed(deliveryID: deliveryID, error: text, hardBounce: isBadAddress(reply))
+        case .recipientsRejected(let rejections):
+            guard let reply = rejections.first?.reply, !reply.isTemporary else {
+                return .retry(deliveryID: deliveryID, error: text)
+            }
+            return .failed(deliveryID: deliveryID, error: text, hardBounce: isBadAddress(reply))
+        case .rejected(_, let reply) where !reply.isTemporary:
+            return .failed(deliveryID: deliveryID, error: text, hardBounce: false)
+        case .messageTooLarge:
+            return .failed(deliveryID: deliveryID, error: text, hardBounce: false)
+        default:
+            return .retry(deliveryID: deliveryID, error: text)
+        }
+    }
+
+    static func isSessionCommand(_ command: SMTPCommand) -> Bool {
+        switch command {
+        case .greeting, .ehlo, .startTLS, .auth, .mailFrom: true
+        default: false
+        }
+    }
+
+    /// Whether a refusal says the address does not exist (RFC 3463's 5.1.x), not that this
+    /// server will not relay or does not like the message.
+    static func isBadAddress(_ reply: SMTPReply) -> Bool {
+        let text = reply.text.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("5.1.") { return true }
+        if text.first?.isNumber == true, text.dropFirst().first == "." { return false }
+        return [550, 551, 553].contains(reply.code)
     }
 }
 
-/// Hands out a batch's deliveries to the lanes and tracks which are not yet recorded.
+/// Hands out a batch's deliveries to the lanes: each once, none once stopped or once the
+/// lease's safe part has passed, none whose lease another worker has taken.
 final class BatchCursor: Sendable {
     private struct State {
         var waiting: ArraySlice<ClaimedDelivery>
-        var unfinished: Set<Int64>
+        var deadline: ContinuousClock.Instant
         var dropped: Set<Int64> = []
-        var drained: [CheckedContinuation<Void, Never>] = []
         var isStopped = false
     }
     private let state: Mutex<State>
 
-    init(_ batch: [ClaimedDelivery]) {
-        state = Mutex(State(waiting: batch[...], unfinished: Set(batch.map(\.id))))
+    init(_ batch: [ClaimedDelivery], deadline: ContinuousClock.Instant) {
+        state = Mutex(State(waiting: batch[...], deadline: deadline))
     }
 
     func next() -> ClaimedDelivery? {
-        state.withLock { state in
-            while !state.isStopped, let delivery = state.waiting.popFirst() {
-                if state.dropped.contains(delivery.id) { continue }
-                return delivery
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard !state.isStopped, now < state.deadline else { return nil }
+            while let delivery = state.waiting.popFirst() {
+                if !state.dropped.contains(delivery.id) { return delivery }
             }
             return nil
         }
@@ -230,52 +280,19 @@ final class BatchCursor: Sendable {
         }
     }
 
-    func finished(_ id: Int64) {
-        let continuations = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.unfinished.remove(id)
-            return Self.takeDrainedIfDone(&state)
-        }
-        for continuation in continuations { continuation.resume() }
+    func stop() { state.withLock { $0.isStopped = true } }
+
+    /// The lease was extended: messages may be handed out until `deadline`.
+    func extend(to deadline: ContinuousClock.Instant) {
+        state.withLock { $0.deadline = max($0.deadline, deadline) }
     }
 
-    func stop() {
-        let continuations = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.isStopped = true
-            state.unfinished = []
-            return Self.takeDrainedIfDone(&state)
-        }
-        for continuation in continuations { continuation.resume() }
-    }
+    /// Deliveries whose lease was lost: not handed out by this worker any more.
+    func drop(_ ids: Set<Int64>) { state.withLock { $0.dropped.formUnion(ids) } }
 
-    /// Deliveries whose lease was lost: not sent by this worker any more.
-    func drop(_ ids: Set<Int64>) {
-        let continuations = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.dropped.formUnion(ids)
-            // Those not yet handed out will not be; those on the wire still finish.
-            let waitingIDs = Set(state.waiting.map(\.id))
-            state.unfinished.subtract(ids.intersection(waitingIDs))
-            return Self.takeDrainedIfDone(&state)
-        }
-        for continuation in continuations { continuation.resume() }
-    }
-
-    func unfinishedIDs() -> [Int64] { state.withLock { Array($0.unfinished) } }
-
-    func waitUntilDrained() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let done = state.withLock { state -> Bool in
-                if state.unfinished.isEmpty { return true }
-                state.drained.append(continuation)
-                return false
-            }
-            if done { continuation.resume() }
-        }
-    }
-
-    private static func takeDrainedIfDone(_ state: inout State) -> [CheckedContinuation<Void, Never>] {
-        guard state.unfinished.isEmpty else { return [] }
-        let continuations = state.drained
-        state.drained = []
-        return continuations
+    /// Deliveries still to hand out, whose leases are worth extending. (Those on the wire are
+    /// extended too: they are at most one per lane, and their record follows at once.)
+    func openIDs() -> [Int64] {
+        state.withLock { state in state.waiting.map(\.id).filter { !state.dropped.contains($0) } }
     }
 }

@@ -74,20 +74,23 @@ extension SiteStore: NewsletterDeliveryQueue {
             else { throw StoreError.notFound("newsletter send \(sendID)") }
             let postID: Int64 = try send["post_id"]
             let newsletterID: Int64 = try send["newsletter_id"]
-            let before: Int = try db.value("SELECT COUNT(*) FROM newsletter_deliveries WHERE post_id = \(postID)") ?? 0
             // One statement walks the newsletter's subscribers by index; the unique (post, member)
-            // pair makes a second run, or a member of two newsletters, add nothing twice.
-            try db.execute(
-                """
+            // pair makes a second run, or a member of two newsletters, add nothing twice. It
+            // counts its own rows (SQLite's changes(), a counting CTE on PostgreSQL), not the
+            // table's: another node may be adding at the same moment.
+            let insert: SQL = """
                 INSERT INTO newsletter_deliveries (send_id, post_id, member_id, status, attempts, run_at)
                 SELECT \(sendID), \(postID), mn.member_id, 'queued', 0, \(now)
                 FROM member_newsletters mn JOIN members m ON m.id = mn.member_id
                 WHERE mn.newsletter_id = \(newsletterID) AND m.status = 'confirmed' AND m.email_disabled = 0
                 ORDER BY mn.member_id
                 ON CONFLICT (post_id, member_id) DO NOTHING
-                """)
-            let after: Int = try db.value("SELECT COUNT(*) FROM newsletter_deliveries WHERE post_id = \(postID)") ?? 0
-            return after - before
+                """
+            if db.dialect == .postgres {
+                return try db.value("WITH added AS (" + insert + " RETURNING 1) SELECT COUNT(*) FROM added") ?? 0
+            }
+            try db.execute(insert)
+            return try db.value("SELECT changes()") ?? 0
         }
     }
 
@@ -193,6 +196,7 @@ extension SiteStore: NewsletterDeliveryQueue {
             // taken over still counts, so a sent message is not sent again for nothing.
             let held: SQL = "status = 'sending' AND locked_by = \(worker)"
             var recorded = 0
+            var bounced: [Int64] = []
             let sent = outcomes.compactMap { outcome -> Int64? in
                 if case .sent(let id) = outcome { return id }
                 return nil
@@ -211,9 +215,13 @@ extension SiteStore: NewsletterDeliveryQueue {
                 case .sent:
                     continue
                 case .retry(let id, let error):
+                    // Locked on PostgreSQL, so a claimer cannot take it between this read and the
+                    // write (the write checks the holder again all the same).
                     guard
                         let attempts: Int = try db.value(
-                            "SELECT attempts FROM newsletter_deliveries WHERE id = \(id) AND \(held)")
+                            """
+                            SELECT attempts FROM newsletter_deliveries WHERE id = \(id) AND \(held)\(sqlite: "", postgres: " FOR UPDATE")
+                            """)
                     else { continue }
                     let error = String(error.prefix(DeliveryRules.maxErrorLength))
                     if attempts >= DeliveryRules.maxAttempts {
@@ -221,7 +229,7 @@ extension SiteStore: NewsletterDeliveryQueue {
                             """
                             UPDATE newsletter_deliveries SET status = 'failed', locked_until = NULL,
                                 finished_at = \(now), last_error = \(error)
-                            WHERE id = \(id)
+                            WHERE id = \(id) AND \(held)
                             """)
                     } else {
                         let runAt = now.addingTimeInterval(DeliveryRules.retryDelay(afterAttempt: attempts))
@@ -229,7 +237,7 @@ extension SiteStore: NewsletterDeliveryQueue {
                             """
                             UPDATE newsletter_deliveries SET status = 'queued', locked_until = NULL,
                                 run_at = \(runAt), last_error = \(error)
-                            WHERE id = \(id)
+                            WHERE id = \(id) AND \(held)
                             """)
                     }
                     recorded += 1
@@ -252,17 +260,20 @@ extension SiteStore: NewsletterDeliveryQueue {
                             WHERE id = \(id) AND \(held) RETURNING member_id
                             """)
                     else { continue }
-                    if hardBounce {
-                        try db.execute(
-                            """
-                            UPDATE members SET hard_bounces = hard_bounces + 1,
-                                email_disabled = CASE WHEN hard_bounces + 1 >= \(Member.hardBounceLimit) THEN 1 ELSE email_disabled END,
-                                updated_at = \(now)
-                            WHERE id = \(member)
-                            """)
-                    }
+                    if hardBounce { bounced.append(member) }
                     recorded += 1
                 }
+            }
+            // Members last, in id order: two nodes recording bounces of the same members lock
+            // them in the same order, so neither waits on the other in a circle.
+            for member in bounced.sorted() {
+                try db.execute(
+                    """
+                    UPDATE members SET hard_bounces = hard_bounces + 1,
+                        email_disabled = CASE WHEN hard_bounces + 1 >= \(Member.hardBounceLimit) THEN 1 ELSE email_disabled END,
+                        updated_at = \(now)
+                    WHERE id = \(member)
+                    """)
             }
             return recorded
         }
@@ -325,12 +336,14 @@ extension SiteStore: NewsletterDeliveryQueue {
             ON CONFLICT (unique_key) DO NOTHING
             """)
         // A job that ended without a send (the post was taken down before it ran) is the post's
-        // one job still: put it back to work for this publication.
+        // one job still: put it back to work for this publication. One running now may have
+        // read the post as a draft a moment ago: it is queued again too (its worker loses the
+        // lease, and the job, which is safe to run twice, runs once more).
         try db.execute(
             """
             UPDATE jobs SET status = 'queued', payload = \(job.payload), attempts = 0, run_at = \(now),
                 locked_by = NULL, locked_until = NULL, updated_at = \(now)
-            WHERE unique_key = \(job.uniqueKey) AND status IN ('done', 'failed')
+            WHERE unique_key = \(job.uniqueKey) AND status IN ('done', 'failed', 'running')
             """)
     }
 }

@@ -139,7 +139,11 @@ extension SiteStore {
             guard try db.value("SELECT 1 FROM newsletters WHERE id = \(id) AND active = 1") as Int? != nil else {
                 throw StoreError.invalidInput("there is no active newsletter \(id) to send the post to")
             }
-            if try db.value("SELECT 1 FROM newsletter_sends WHERE post_id = \(postID) LIMIT 1") as Int? != nil {
+            if let sent: Int64 = try db.value(
+                "SELECT newsletter_id FROM newsletter_sends WHERE post_id = \(postID) ORDER BY id LIMIT 1")
+            {
+                // Naming the newsletter it went to (a client sending back what it read) is no change.
+                if sent == id { return }
                 throw StoreError.invalidInput(
                     "the post was already emailed; `byline newsletter send` sends it to members who joined since")
             }

@@ -41,6 +41,9 @@ public struct NewsletterSendStarter: Sendable {
         }) {
             send = existing
         } else {
+            guard newsletter.active else {
+                throw StoreError.invalidInput("the newsletter “\(newsletter.name)” is inactive: nothing is sent to it")
+            }
             let email = try await render(post, newsletterName: newsletter.name)
             send = try await store.createNewsletterSend(
                 postID: postID, newsletterID: newsletterID, subject: email.subject, html: email.html, text: email.text,
@@ -51,13 +54,16 @@ public struct NewsletterSendStarter: Sendable {
 
     /// The job handler for ``NewsletterSendJob``: safe to run again (the send is made once, and
     /// deliveries are unique per member).
-    /// A post taken down before the job ran is not emailed (publishing it again queues the
-    /// job again).
+    /// It goes by the post as it is when the job runs: one taken down, or whose choice was
+    /// dropped meanwhile, is not emailed (publishing it again with a choice queues the job
+    /// again); one whose choice changed goes to the newsletter chosen now.
     public var jobHandler: JobHandler {
         { job in
             let payload = try JSONDecoder().decode(NewsletterSendJob.Payload.self, from: Data(job.payload.utf8))
-            guard try await store.post(id: payload.postID)?.status == .published else { return }
-            _ = try await start(postID: payload.postID, newsletterID: payload.newsletterID)
+            guard try await store.post(id: payload.postID)?.status == .published,
+                let newsletterID = try await store.emailNewsletterID(postID: payload.postID)
+            else { return }
+            _ = try await start(postID: payload.postID, newsletterID: newsletterID)
         }
     }
 

@@ -117,8 +117,9 @@ public struct Newsroom: Sendable {
         try require(
             user, NewsroomPermissions.publishAction(own: Self.isOwn(current, by: user)),
             Self.isOwn(current, by: user) ? "publish posts; an editor publishes them" : "publish other people's posts")
-        if case .newsletter = email {
-            try require(user, .sendNewsletter, "send posts by email; an editor does")
+        if email != .keep {
+            // Choosing or dropping: whether every reader's inbox gets a post is an editor's call.
+            try require(user, .sendNewsletter, "choose whether posts are sent by email; an editor does")
         }
         var publication = publication
         if case .schedule(let at) = publication, at <= clock.now() { publication = .publish(at: at) }

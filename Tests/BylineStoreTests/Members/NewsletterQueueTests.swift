@@ -26,7 +26,7 @@ import Testing
     {
         try await TestStore.with(kind) { temp in
             let store = temp.store
-            let (daily, _) = try await MemberFixtures.newsletters(store)
+            let (daily, breaking) = try await MemberFixtures.newsletters(store)
             let post = try await store.upsertPost(matchingTitle: input("Draft Story", status: .draft))
             // A plain publish queues nothing.
             let plain = try await store.upsertPost(matchingTitle: input("Plain Story", status: .draft))
@@ -62,10 +62,15 @@ import Testing
             _ = try await store.setPublication(postID: post.id, .publish(at: nil), expectedUpdatedAt: nil, savedBy: nil)
             #expect(try await store.jobCounts()[.queued] == 0)
 
-            // Once emailed, a new choice is refused with a clear reason.
+            // Once emailed, naming the newsletter it went to is no change (and queues nothing);
+            // another newsletter is refused with a clear reason.
+            _ = try await store.setPublication(
+                postID: post.id, .publish(at: nil), email: .newsletter(id: daily.id), expectedUpdatedAt: nil,
+                savedBy: nil)
+            #expect(try await store.jobCounts()[.queued] == 0)
             await #expect(throws: StoreError.self) {
                 _ = try await store.setPublication(
-                    postID: post.id, .publish(at: nil), email: .newsletter(id: daily.id), expectedUpdatedAt: nil,
+                    postID: post.id, .publish(at: nil), email: .newsletter(id: breaking.id), expectedUpdatedAt: nil,
                     savedBy: nil)
             }
             // An unknown newsletter is refused and nothing changes.

@@ -38,6 +38,19 @@ import Testing
         ]
     }
 
+    /// A delivery worker of its own (no server around it), sending to the SMTP server at `smtpPort`.
+    static func deliveryWorker(_ store: SiteStore, smtpPort: Int, concurrency: Int) throws -> NewsletterDeliveryWorker {
+        var configuration = try SMTPConfiguration(url: "smtp://127.0.0.1:\(smtpPort)?tls=none")
+        configuration.replyTimeout = .seconds(15)
+        let links = NewsletterLinks(key: .random())
+        return NewsletterDeliveryWorker(
+            queue: store, pool: SMTPConnectionPool(configuration: configuration, maxConnections: concurrency),
+            composer: NewsletterComposer(
+                from: try MailAddress("news@news.example"), messageIDDomain: "news.example",
+                unsubscribeURL: links.composerLinks),
+            settings: .init(concurrency: concurrency))
+    }
+
     /// Waits (up to 15 s: the suite shares two cores) until `count` messages arrived.
     static func waitForMessages(_ count: Int, on smtp: SMTPTestServer) async throws -> [SMTPTestServer.Received] {
         let deadline = Date().addingTimeInterval(15)
@@ -185,15 +198,7 @@ import Testing
             let started = try await NewsletterSendStarter(store: store, publicURL: Self.origin)
                 .start(postID: post.id, newsletterID: daily.id)
             #expect(started.enqueued == 3)
-            var configuration = try SMTPConfiguration(url: "smtp://127.0.0.1:\(smtp.port)?tls=none")
-            configuration.replyTimeout = .seconds(15)
-            let links = NewsletterLinks(key: .random())
-            let worker = NewsletterDeliveryWorker(
-                queue: store, pool: SMTPConnectionPool(configuration: configuration, maxConnections: 2),
-                composer: NewsletterComposer(
-                    from: try MailAddress("news@news.example"), messageIDDomain: "news.example",
-                    unsubscribeURL: links.composerLinks),
-                settings: .init(concurrency: 2))
+            let worker = try Self.deliveryWorker(store, smtpPort: smtp.port, concurrency: 2)
             #expect(try await worker.deliverBatch() == 3)
             var progress = try await store.deliveryProgress(sendID: started.send.id)
             #expect(progress.sent == 1 && progress.failed == 1 && progress.queued == 1)
@@ -222,16 +227,7 @@ import Testing
         let started = try await NewsletterSendStarter(store: store, publicURL: Self.origin)
             .start(postID: post.id, newsletterID: daily.id)
         // Port 1 on loopback: nobody listens there, connections are refused.
-        let port = 1
-        let links = NewsletterLinks(key: .random())
-        let worker = NewsletterDeliveryWorker(
-            queue: store,
-            pool: SMTPConnectionPool(
-                configuration: try SMTPConfiguration(url: "smtp://127.0.0.1:\(port)?tls=none"), maxConnections: 1),
-            composer: NewsletterComposer(
-                from: try MailAddress("news@news.example"), messageIDDomain: "news.example",
-                unsubscribeURL: links.composerLinks),
-            settings: .init(concurrency: 1))
+        let worker = try Self.deliveryWorker(store, smtpPort: 1, concurrency: 1)
         for _ in 0..<8 {
             _ = try await worker.deliverBatch()
             temp.clock.advance(by: 31)
@@ -242,5 +238,27 @@ import Testing
         let claimed = try await store.claimDeliveries(worker: "later", limit: 10, lease: .seconds(30))
         #expect(claimed.map(\.attempts) == [1, 1, 1])
         await temp.close()
+    }
+
+    /// One batch may hold deliveries of more sends than the composer keeps prepared at once:
+    /// none of them may go missing mid-batch.
+    @Test(arguments: StoreKind.allCases) func aBatchSpanningManySendsSendsThemAll(_ kind: StoreKind) async throws {
+        try await SMTPTestServer.with { smtp in
+            let temp = try await TestStore.open(kind)
+            let store = temp.store
+            let daily = try #require(try await store.ensureDefaultNewsletter(name: "Daily Briefing").first)
+            _ = try await store.confirmMember(id: try await store.requestSignup(email: "all@example.com").memberID)
+            let starter = NewsletterSendStarter(store: store, publicURL: Self.origin)
+            for number in 1...20 {
+                let post = try await store.upsertPost(
+                    matchingTitle: PostInput(title: "Story \(number)", authorName: "Mara Ellison", markdown: "Text."))
+                _ = try await starter.start(postID: post.id, newsletterID: daily.id)
+            }
+            let worker = try Self.deliveryWorker(store, smtpPort: smtp.port, concurrency: 2)
+            #expect(try await worker.deliverBatch() == 20)
+            #expect(try smtp.received().count == 20)
+            #expect(try await worker.deliverBatch() == 0)
+            await temp.close()
+        }
     }
 }
