@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 import NIOCore
 
@@ -85,27 +86,10 @@ public struct MailBodyTemplate: Sendable {
             case .fixed(let bytes):
                 buffer.writeBytes(bytes)
             case .slot(let around, let isHTML):
-                let filled = around.joined(separator: isHTML ? Self.escapedHTML(value) : value)
+                let filled = around.joined(separator: isHTML ? HTMLEscape.escape(value) : value)
                 buffer.writeBytes(SMTPDataEncoding.encode(QuotedPrintable.encode(filled) + [13, 10]))
             }
         }
         return MailBody(encoded: buffer)
-    }
-
-    static func escapedHTML(_ text: String) -> String {
-        guard text.utf8.contains(where: { [38, 60, 62, 34, 39].contains($0) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

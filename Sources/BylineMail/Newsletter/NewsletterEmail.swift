@@ -1,3 +1,4 @@
+import BylineCore
 import BylineStore
 import Foundation
 
@@ -65,7 +66,7 @@ public struct NewsletterEmail: Sendable, Equatable {
 
     public init(article: Article, sender: Sender) {
         let unsubscribe = NewsletterSend.unsubscribePlaceholder
-        let e = Self.escaped
+        let e = HTMLEscape.escape
         let sans = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
         let serif = "Georgia,'Times New Roman',Times,serif"
         let byline = [article.authorName, article.dateText, "\(article.readingMinutes) min read"]
@@ -134,9 +135,5 @@ public struct NewsletterEmail: Sendable, Equatable {
             Unsubscribe with one click:
             \(unsubscribe)
             """
-    }
-
-    static func escaped(_ text: String) -> String {
-        MailBodyTemplate.escapedHTML(text)
     }
 }

@@ -14,25 +14,25 @@ extension SiteStore: JobQueue {
     public func enqueue(_ new: NewJob) async throws -> Int64 {
         try JobRules.validate(new)
         return try await engine.write { db in
-            let now = try self.coordinationNow(db)
-            let runAt = new.runAt ?? now
-            // A concurrent enqueue with the same key makes this one wait for it, then do nothing.
-            if let id: Int64 = try db.value(
-                """
-                INSERT INTO jobs (kind, payload, unique_key, status, run_at, attempts, max_attempts,
-                    created_at, updated_at)
-                VALUES (\(new.kind), \(new.payload), \(new.uniqueKey), 'queued', \(runAt), 0, \(new.maxAttempts),
-                    \(now), \(now))
-                ON CONFLICT (unique_key) DO NOTHING RETURNING id
-                """)
-            {
-                return id
-            }
+            if let id = try Self.insertJob(db, new, now: try self.coordinationNow(db)) { return id }
             guard let id: Int64 = try db.value("SELECT id FROM jobs WHERE unique_key = \(new.uniqueKey)") else {
                 throw StoreError.notFound("job \(new.uniqueKey ?? "")")
             }
             return id
         }
+    }
+
+    /// Adds a validated job inside a write; nil when its unique key is taken (a concurrent
+    /// enqueue with the same key makes this one wait for it, then do nothing).
+    static func insertJob(_ db: any SQLConnection, _ new: NewJob, now: Date) throws -> Int64? {
+        try db.value(
+            """
+            INSERT INTO jobs (kind, payload, unique_key, status, run_at, attempts, max_attempts,
+                created_at, updated_at)
+            VALUES (\(new.kind), \(new.payload), \(new.uniqueKey), 'queued', \(new.runAt ?? now), 0,
+                \(new.maxAttempts), \(now), \(now))
+            ON CONFLICT (unique_key) DO NOTHING RETURNING id
+            """)
     }
 
     /// Queued jobs whose time has come, or running jobs whose lease has run out.

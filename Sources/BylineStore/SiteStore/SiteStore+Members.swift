@@ -351,15 +351,20 @@ extension SiteStore: MemberStore {
     public func recordHardBounce(memberID: Int64) async throws -> Member? {
         let now = clock.now()
         return try await engine.write { db in
-            try db.execute(
-                """
-                UPDATE members SET hard_bounces = hard_bounces + 1,
-                    email_disabled = CASE WHEN hard_bounces + 1 >= \(Member.hardBounceLimit) THEN 1 ELSE email_disabled END,
-                    updated_at = \(now)
-                WHERE id = \(memberID)
-                """)
+            try Self.countHardBounce(db, memberID: memberID, now: now)
             return try Self.member(db, id: memberID)
         }
+    }
+
+    /// One more hard bounce; the ``Member/hardBounceLimit``th disables the address.
+    static func countHardBounce(_ db: any SQLConnection, memberID: Int64, now: Date) throws {
+        try db.execute(
+            """
+            UPDATE members SET hard_bounces = hard_bounces + 1,
+                email_disabled = CASE WHEN hard_bounces + 1 >= \(Member.hardBounceLimit) THEN 1 ELSE email_disabled END,
+                updated_at = \(now)
+            WHERE id = \(memberID)
+            """)
     }
 
     // MARK: Throttle and upkeep

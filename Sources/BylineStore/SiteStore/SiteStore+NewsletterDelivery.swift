@@ -266,15 +266,7 @@ extension SiteStore: NewsletterDeliveryQueue {
             }
             // Members last, in id order: two nodes recording bounces of the same members lock
             // them in the same order, so neither waits on the other in a circle.
-            for member in bounced.sorted() {
-                try db.execute(
-                    """
-                    UPDATE members SET hard_bounces = hard_bounces + 1,
-                        email_disabled = CASE WHEN hard_bounces + 1 >= \(Member.hardBounceLimit) THEN 1 ELSE email_disabled END,
-                        updated_at = \(now)
-                    WHERE id = \(member)
-                    """)
-            }
+            for member in bounced.sorted() { try Self.countHardBounce(db, memberID: member, now: now) }
             return recorded
         }
     }
@@ -329,12 +321,7 @@ extension SiteStore: NewsletterDeliveryQueue {
         else { return }
         if try db.value("SELECT 1 FROM newsletter_sends WHERE post_id = \(postID) LIMIT 1") as Int? != nil { return }
         let job = NewsletterSendJob.newJob(postID: postID, newsletterID: newsletterID)
-        try db.execute(
-            """
-            INSERT INTO jobs (kind, payload, unique_key, status, run_at, attempts, max_attempts, created_at, updated_at)
-            VALUES (\(job.kind), \(job.payload), \(job.uniqueKey), 'queued', \(now), 0, \(job.maxAttempts), \(now), \(now))
-            ON CONFLICT (unique_key) DO NOTHING
-            """)
+        if try insertJob(db, job, now: now) != nil { return }
         // A job that ended without a send (the post was taken down before it ran) is the post's
         // one job still: put it back to work for this publication. One running now may have
         // read the post as a draft a moment ago: it is queued again too (its worker loses the

@@ -109,7 +109,7 @@ extension AdminPostPages {
             case .unpublish:
                 publication = .unpublish
             }
-            let email = action == .unpublish ? .keep : try await EditorEmailView.choice(form, store: env.store)
+            let email = action == .unpublish ? .keep : try await EditorEmailView.choice(form, newsroom: env.newsroom)
             let edited = try await env.newsroom.setPublication(
                 postID: current.id, publication, email: email, expectedUpdatedAt: expected, by: user)
             let notice =

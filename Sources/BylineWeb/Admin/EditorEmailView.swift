@@ -67,12 +67,8 @@ struct EditorEmailView {
     }
 
     /// The choice a publish or schedule form states: absent keeps the post's, empty sends none.
-    static func choice(_ form: FormFields, store: any NewsroomStore) async throws -> PostEmailChoice {
-        guard let slug = form[fieldName]?.trimmingCharacters(in: .whitespaces) else { return .keep }
-        guard !slug.isEmpty else { return .none }
-        guard let newsletter = try await store.newsletter(slug: slug), newsletter.active else {
-            throw NewsroomError.invalidField(field: fieldName, reason: "names no active newsletter")
-        }
-        return .newsletter(id: newsletter.id)
+    static func choice(_ form: FormFields, newsroom: Newsroom) async throws -> PostEmailChoice {
+        guard let slug = form[fieldName] else { return .keep }
+        return try await newsroom.emailChoice(newsletterSlug: slug)
     }
 }

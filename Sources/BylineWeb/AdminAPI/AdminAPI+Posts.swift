@@ -140,10 +140,7 @@ extension AdminAPI {
 
     /// A post with its HTML as readers get it: READ ALSO links to public posts resolved.
     func full(_ post: Post) async throws -> APIPost {
-        let slugs = try await env.store.publicSlugs(forTitles: post.body.readAlsoTitles)
-        let html = BodyHTML.render(post.body) { title in
-            slugs[TitleKey.make(title)].map { env.publicURL + SiteRoute.canonicalPath(.post(slug: $0)) }
-        }
+        let html = try await ResolvedBody.html(post, store: env.store, origin: env.publicURL)
         var full = APIPost(post: post, html: html, publicURL: env.publicURL)
         let sends = try await env.store.newsletterSends(postID: post.id)
         var newsletterID = sends.first?.newsletterID
@@ -157,12 +154,6 @@ extension AdminAPI {
     /// its subscribers when it goes live, `null` sends nothing, and no field keeps the choice.
     func emailChoice(_ fields: JSONFields) async throws -> PostEmailChoice {
         guard fields.has("newsletter") else { return .keep }
-        guard let slug = try fields.string("newsletter")?.trimmingCharacters(in: .whitespaces), !slug.isEmpty else {
-            return .none
-        }
-        guard let newsletter = try await env.store.newsletter(slug: slug), newsletter.active else {
-            throw NewsroomError.invalidField(field: "newsletter", reason: "names no active newsletter: \(slug)")
-        }
-        return .newsletter(id: newsletter.id)
+        return try await env.newsroom.emailChoice(newsletterSlug: try fields.string("newsletter"))
     }
 }

@@ -108,8 +108,7 @@ public struct MemberSignup: Sendable {
     /// The one-click unsubscribe link of a member's newsletter email (nil: every newsletter),
     /// for its body and its `List-Unsubscribe` header (RFC 8058).
     public func unsubscribeURL(memberID: Int64, newsletterID: Int64?) -> String {
-        let token = UnsubscribeToken(memberID: memberID, newsletterID: newsletterID).encoded(key: linkKey)
-        return "\(publicURL)/members/unsubscribe?token=\(token)"
+        NewsletterLinks(key: linkKey).unsubscribeURL(origin: publicURL, memberID: memberID, newsletterID: newsletterID)
     }
 
     // MARK: Parts

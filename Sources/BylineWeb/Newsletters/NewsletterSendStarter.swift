@@ -70,10 +70,8 @@ public struct NewsletterSendStarter: Sendable {
     /// The post as an email, links made absolute and READ ALSO resolved as on the site.
     public func render(_ post: Post, newsletterName: String) async throws -> NewsletterEmail {
         let settings = try await store.settings()
-        let slugs = try await store.publicSlugs(forTitles: post.body.readAlsoTitles)
-        let bodyHTML = BodyHTML.render(post.body) { title in
-            slugs[TitleKey.make(title)].map { SiteRoute.canonicalPath(.post(slug: $0)) }
-        }
+        // Site-relative first: absoluteLinks then points these and the body's own links at the site.
+        let bodyHTML = try await ResolvedBody.html(post, store: store)
         let dates = DateText(timeZone: settings.timeZone)
         let article = NewsletterEmail.Article(
             title: post.title, authorName: post.author.name, dateText: post.publishedAt.map(dates.display) ?? "",

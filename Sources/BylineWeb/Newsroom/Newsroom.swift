@@ -129,6 +129,16 @@ public struct Newsroom: Sendable {
                 postID: postID, publication, email: email, expectedUpdatedAt: expectedUpdatedAt, savedBy: user.id))
     }
 
+    /// The "send by email" choice a newsletter's slug names, as the editor and the Admin API
+    /// state it: none for no slug, else the active newsletter (422 on `newsletter` otherwise).
+    public func emailChoice(newsletterSlug: String?) async throws -> PostEmailChoice {
+        guard let slug = newsletterSlug?.trimmingCharacters(in: .whitespaces), !slug.isEmpty else { return .none }
+        guard let newsletter = try await store.newsletter(slug: slug), newsletter.active else {
+            throw NewsroomError.invalidField(field: "newsletter", reason: "names no active newsletter: \(slug)")
+        }
+        return .newsletter(id: newsletter.id)
+    }
+
     public func deletePost(id: Int64, by user: StaffUser) async throws {
         let current = try await post(id: id, for: user)
         try require(

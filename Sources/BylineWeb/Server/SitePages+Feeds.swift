@@ -13,9 +13,7 @@ extension SitePages {
         let slugs = try await store.publicSlugs(forTitles: posts.flatMap(\.body.readAlsoTitles))
         return posts.map { post in
             // Feed readers show content out of the site, so links are absolute.
-            let html = BodyHTML.render(post.body) { title in
-                slugs[TitleKey.make(title)].map { absolute(SiteRoute.canonicalPath(.post(slug: $0))) }
-            }
+            let html = ResolvedBody.html(post, slugs: slugs, origin: options.publicURL)
             return (post, absolute(SiteRoute.canonicalPath(.post(slug: post.slug))), html)
         }
     }

@@ -81,12 +81,9 @@ struct SitePages: Sendable {
     func absoluteImage(_ url: String) -> String { url.hasPrefix("/") ? absolute(url) : url }
 
     func article(_ post: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
-        async let links = store.publicSlugs(forTitles: post.body.readAlsoTitles)
+        async let resolved = ResolvedBody.html(post, store: store)
         async let related = store.relatedPosts(to: post, limit: 3)
-        let slugs = try await links
-        let bodyHTML = BodyHTML.render(post.body) { title in
-            slugs[TitleKey.make(title)].map { SiteRoute.canonicalPath(.post(slug: $0)) }
-        }
+        let bodyHTML = try await resolved
         let view = PostView(post, bodyHTML: bodyHTML, dates: site.dates)
         let canonical = absolute(view.url)
         let jsonLD = ArticleJSONLD(
