@@ -43,6 +43,34 @@ public struct DemoSite: Sendable {
             .filter { $0.hasSuffix(".txt") }.sorted()
             .map { (articlesDirectory as NSString).appendingPathComponent($0) }
         let importer = ArticleImporter(store: store, timeZone: Self.settings.timeZone)
-        return await importer.importFiles(files)
+        let results = await importer.importFiles(files)
+        let dates = results.compactMap { result -> Date? in
+            if case .imported(_, let saved, _) = result { return saved.publishedAt }
+            return nil
+        }
+        if let days = Self.archiveAfterDays(publishedDates: dates, gated: Self.gatedArticleCount, now: Date()) {
+            var settings = Self.settings
+            settings.gate.archiveAfterDays = days
+            try await store.saveSettings(settings)
+        }
+        return results
+    }
+
+    /// How many of the demo's oldest articles the archive rule puts behind the gate at install.
+    public static let gatedArticleCount = 4
+
+    /// The archive rule's days that gate exactly the `gated` oldest of articles published at
+    /// `publishedDates`, as of `now`: the demo's articles have fixed dates, so a fixed number of
+    /// days would gate none of them on one day and all of them a few months later. Nil when
+    /// there are too few articles or the next one is not older than a day.
+    static func archiveAfterDays(publishedDates: [Date], gated: Int, now: Date) -> Int? {
+        let newestFirst = publishedDates.sorted(by: >)
+        guard gated > 0, newestFirst.count > gated else { return nil }
+        // The newest article that stays public: the rule must not have caught it yet.
+        let youngestPublic = newestFirst[newestFirst.count - gated - 1]
+        let days = Int(now.timeIntervalSince(youngestPublic) / 86_400) + 1
+        let youngestGated = newestFirst[newestFirst.count - gated]
+        guard days >= 1, now.timeIntervalSince(youngestGated) >= TimeInterval(days) * 86_400 else { return nil }
+        return days
     }
 }

@@ -8,15 +8,15 @@ struct MarkdownPlainText {
     private(set) var plainText = ""
     private(set) var imageCount = 0
 
-    /// - Parameter skippingParagraph: a paragraph of exactly this text is left out (READ ALSO
-    ///   placeholders are not body text).
-    init(_ root: OpaquePointer, skippingParagraph placeholder: String) {
+    /// - Parameter skippingParagraphs: a paragraph of exactly one of these texts is left out
+    ///   (the placeholders of READ ALSO lines and of the preview cut are not body text).
+    init(_ root: OpaquePointer, skippingParagraphs placeholders: Set<String>) {
         var blocks: [String] = []
         var current = ""
         var imageDepth = 0
         func flush() {
             let block = current.collapsingWhitespace()
-            if !block.isEmpty, placeholder.isEmpty || block != placeholder { blocks.append(block) }
+            if !block.isEmpty, !placeholders.contains(block) { blocks.append(block) }
             current = ""
         }
         let iterator = cmark_iter_new(root)

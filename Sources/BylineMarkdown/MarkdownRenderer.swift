@@ -15,7 +15,8 @@ import Synchronization
 /// Staff of every role write bodies, so the output is safe whatever the source: raw HTML is
 /// shown as the text it is (not passed through, not silently dropped), and cmark's safe mode
 /// empties `javascript:`, `vbscript:`, `file:` and `data:` link URLs. A `::read-also[Title]`
-/// line (``ReadAlsoDirective``) becomes a ``BodyHTML/readAlsoMarker``.
+/// line (``ReadAlsoDirective``) becomes a ``BodyHTML/readAlsoMarker``, and the first
+/// `<!--more-->` line (``PreviewCutDirective``) a top-level ``PreviewCut/marker``.
 public enum MarkdownRenderer {
     /// The GitHub extensions bodies use.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
@@ -43,19 +44,23 @@ public enum MarkdownRenderer {
         let markdown =
             source.utf8.contains(0x0D)
             ? source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : source
-        let directives = ReadAlsoDirectives.find(in: markdown)
-        let source = directives.isEmpty ? markdown : directives.source
+        let cut = PreviewCutDirective.find(in: markdown)
+        let directives = ReadAlsoDirectives.find(in: cut.source)
+        let source = directives.isEmpty ? cut.source : directives.source
         guard let document = parse(source) else {
             return RenderedMarkdown(html: "", readAlsoTitles: [], plainText: "", wordCount: 0, imageCount: 0)
         }
         defer { cmark_node_free(document.root) }
         defer { cmark_parser_free(document.parser) }
         showRawHTMLAsText(document.root)
-        let text = MarkdownPlainText(document.root, skippingParagraph: directives.placeholder)
+        let text = MarkdownPlainText(document.root, skippingParagraphs: [directives.placeholder, cut.placeholder])
         var html = renderHTML(document)
         if !directives.isEmpty {
             html = html.replacingOccurrences(
                 of: "<p>\(directives.placeholder)</p>", with: BodyHTML.readAlsoMarker)
+        }
+        if cut.isFound {
+            html = html.replacingOccurrences(of: "<p>\(cut.placeholder)</p>", with: PreviewCut.marker)
         }
         return RenderedMarkdown(
             html: html, readAlsoTitles: directives.titles, plainText: text.plainText,

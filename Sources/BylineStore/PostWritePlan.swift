@@ -24,7 +24,7 @@ struct PostWritePlan: Sendable {
         self.titleKey = TitleKey.make(input.title)
         self.authorKey = TitleKey.make(input.authorName)
         self.rendered = MarkdownRenderer.render(input.markdown)
-        self.derivedExcerpt = Excerpt.make(fromPlainText: rendered.plainText)
+        self.derivedExcerpt = rendered.derivedExcerpt
         self.excerpt = input.excerpt ?? derivedExcerpt
         self.readingMinutes = input.statedReadingMinutes ?? rendered.readingMinutes
     }

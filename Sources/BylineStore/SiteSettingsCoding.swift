@@ -9,6 +9,11 @@ enum SiteSettingsCoding {
             "time_zone": settings.timeZoneIdentifier, "footer_note": settings.footerNote,
             "language": settings.language, "posts_per_page": String(settings.postsPerPage),
             "navigation": encodeNavigation(settings.navigation),
+            "archive_after_days": settings.gate.archiveAfterDays.map(String.init) ?? "",
+            "preview_blocks": String(settings.gate.previewBlocks),
+            "overlay_enabled": settings.gate.overlayEnabled ? "true" : "false",
+            "overlay_scroll_percent": String(settings.gate.overlayScrollPercent),
+            "overlay_dismiss_days": String(settings.gate.overlayDismissDays),
         ]
     }
 
@@ -22,7 +27,26 @@ enum SiteSettingsCoding {
             language: values["language"] ?? defaults.language,
             postsPerPage: values["posts_per_page"].flatMap(Int.init).map { max(1, min($0, 100)) }
                 ?? defaults.postsPerPage,
-            navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation)
+            navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation,
+            gate: decodeGate(values))
+    }
+
+    /// Values out of range (edited by hand) are brought into range; an unreadable one is the default.
+    static func decodeGate(_ values: [String: String]) -> GateSettings {
+        let defaults = GateSettings()
+        func number(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            values[key].flatMap { Int($0) }.map { min(max($0, range.lowerBound), range.upperBound) }
+        }
+        return GateSettings(
+            archiveAfterDays: values["archive_after_days"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }.map {
+                min($0, GateSettings.archiveAfterDaysRange.upperBound)
+            },
+            previewBlocks: number("preview_blocks", GateSettings.previewBlocksRange) ?? defaults.previewBlocks,
+            overlayEnabled: values["overlay_enabled"].map { $0 == "true" } ?? defaults.overlayEnabled,
+            overlayScrollPercent: number("overlay_scroll_percent", GateSettings.overlayScrollPercentRange)
+                ?? defaults.overlayScrollPercent,
+            overlayDismissDays: number("overlay_dismiss_days", GateSettings.overlayDismissDaysRange)
+                ?? defaults.overlayDismissDays)
     }
 
     /// The links as a JSON array of `{"label":..., "url":...}`: a label may hold any character.

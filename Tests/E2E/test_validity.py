@@ -22,6 +22,17 @@ def vnu_jar() -> Path:
     return jar
 
 
+def vnu_report(files: list[Path]) -> dict:
+    """The Nu HTML checker's JSON report (errors only) on `files`."""
+    cmd = ["java", "-jar", str(vnu_jar()), "--format", "json", "--errors-only", *[str(f) for f in files]]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    for stream in (proc.stderr, proc.stdout):
+        start = stream.find('{"messages"')
+        if start >= 0:
+            return json.loads(stream[start:])
+    raise AssertionError(f"no JSON from vnu (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+
+
 def axe_script() -> str:
     import axe_selenium_python
 
@@ -56,16 +67,7 @@ def vnu_results(seeded_site, page_paths, tmp_path_factory):
         file = folder / f"{name}.html"
         file.write_bytes(resp.body)
         files[name] = file
-    cmd = ["java", "-jar", str(vnu_jar()), "--format", "json", "--errors-only",
-           *[str(f) for f in files.values()]]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-    report = None
-    for stream in (proc.stderr, proc.stdout):
-        start = stream.find('{"messages"')
-        if start >= 0:
-            report = json.loads(stream[start:])
-            break
-    assert report is not None, f"no JSON from vnu (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+    report = vnu_report(list(files.values()))
     by_page = {name: [] for name in files}
     for msg in report["messages"]:
         if msg.get("type") not in ("error", "non-document-error"):

@@ -64,6 +64,28 @@
     });
   }
 
+  // ---------- The preview cut ----------
+  // Puts <!--more--> on a line of its own at the cursor (the hint says how to type it without
+  // the script). The input event refreshes the preview and marks the draft changed.
+  var cutButton = form.querySelector("[data-insert-cut]");
+  if (textarea && cutButton) {
+    cutButton.hidden = false;
+    cutButton.addEventListener("click", function () {
+      var text = textarea.value;
+      var start = textarea.selectionStart;
+      var end = textarea.selectionEnd;
+      var before = text.slice(0, start);
+      var after = text.slice(end);
+      var line = (before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n") +
+        "<!--more-->" + (after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n");
+      textarea.value = before + line + after;
+      var caret = before.length + line.length;
+      textarea.focus();
+      textarea.setSelectionRange(caret, caret);
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
+
   // ---------- Publish or Schedule ----------
   // The date field is in the site's time zone, and so is data-now: comparing the two strings
   // ("2026-11-27T14:05") says whether the date is in the future.

@@ -13,6 +13,9 @@ public enum ChangeKey: Hashable, Sendable, CustomStringConvertible {
     case title(String)
     /// Site settings: every page.
     case site
+    /// A member's access ended (account deleted or removed, signed out): no page depends on it;
+    /// every node forgets the member sessions it held (``MemberAccessCache`` in BylineWeb).
+    case memberAccess
 
     /// The stored form, one line per key.
     public var description: String {
@@ -24,6 +27,7 @@ public enum ChangeKey: Hashable, Sendable, CustomStringConvertible {
         case .archive: "archive"
         case .title(let key): "title:\(key)"
         case .site: "site"
+        case .memberAccess: "member-access"
         }
     }
 
@@ -45,6 +49,7 @@ public enum ChangeKey: Hashable, Sendable, CustomStringConvertible {
         case "home": self = .home
         case "archive": self = .archive
         case "site": self = .site
+        case "member-access": self = .memberAccess
         default: return nil
         }
     }

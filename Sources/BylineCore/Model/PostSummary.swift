@@ -11,10 +11,12 @@ public struct PostSummary: Sendable, Equatable {
     public var author: Author
     public var tags: [Tag]
     public var readingMinutes: Int
+    /// What the editor set; the gate's archive rule may make it stricter (``GatePolicy``).
+    public var visibility: Visibility
 
     public init(
         id: Int64, title: String, slug: String, excerpt: String, publishedAt: Date,
-        updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int
+        updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int, visibility: Visibility = .public
     ) {
         self.id = id
         self.title = title
@@ -25,5 +27,6 @@ public struct PostSummary: Sendable, Equatable {
         self.author = author
         self.tags = tags
         self.readingMinutes = readingMinutes
+        self.visibility = visibility
     }
 }

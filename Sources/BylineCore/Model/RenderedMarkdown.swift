@@ -28,4 +28,12 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var readingMinutes: Int {
         ReadingTime.minutes(words: wordCount, images: imageCount)
     }
+
+    /// The excerpt derived from the body: its first block's text, or nothing when the editor's
+    /// cut comes before any block. An excerpt is shown to readers the gate keeps out, so it may
+    /// only hold text of the free preview.
+    public var derivedExcerpt: String {
+        if html.contains(PreviewCut.marker), PreviewCut.preview(html, blocks: 1).html.isEmpty { return "" }
+        return Excerpt.make(fromPlainText: plainText)
+    }
 }

@@ -12,11 +12,13 @@ public struct SiteSettings: Sendable, Equatable {
     public var postsPerPage: Int
     /// The header's links, in order; empty shows the most used tags instead.
     public var navigation: [NavigationLink]
+    /// The subscriber gate: archive rule, preview length, overlay.
+    public var gate: GateSettings
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",
         timeZoneIdentifier: String = "UTC", footerNote: String = "", language: String = "en",
-        postsPerPage: Int = 10, navigation: [NavigationLink] = []
+        postsPerPage: Int = 10, navigation: [NavigationLink] = [], gate: GateSettings = GateSettings()
     ) {
         self.title = title
         self.description = description
@@ -25,6 +27,7 @@ public struct SiteSettings: Sendable, Equatable {
         self.language = language
         self.postsPerPage = postsPerPage
         self.navigation = navigation
+        self.gate = gate
     }
 
     /// The configured zone, falling back to UTC when the name is unknown.

@@ -42,7 +42,7 @@ struct PostDraftPlan: Sendable {
         self.rendered = MarkdownRenderer.render(draft.markdown)
         let custom = draft.customExcerpt?.trimmingWhitespace()
         self.customExcerpt = custom?.isEmpty == false ? custom : nil
-        self.excerpt = customExcerpt ?? Excerpt.make(fromPlainText: rendered.plainText)
+        self.excerpt = customExcerpt ?? rendered.derivedExcerpt
         // An empty slug field asks for nothing, like a missing one.
         let slug = draft.slug?.trimmingWhitespace()
         self.requestedSlug = try slug.flatMap { $0.isEmpty ? nil : try RequestedSlug.validated($0) }

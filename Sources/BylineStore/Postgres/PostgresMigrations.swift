@@ -310,6 +310,14 @@ enum PostgresMigrations {
                 "CREATE INDEX newsletter_deliveries_send ON newsletter_deliveries(send_id, status)",
                 "CREATE INDEX newsletter_deliveries_member ON newsletter_deliveries(member_id)",
             ]),
+        // The subscriber gate: `paid` joins the visibilities (PostgreSQL named the check).
+        Migration(
+            name: "v7-paid-visibility",
+            statements: [
+                "ALTER TABLE posts DROP CONSTRAINT posts_visibility_check",
+                "ALTER TABLE posts ADD CONSTRAINT posts_visibility_check "
+                    + "CHECK (visibility IN ('public', 'members', 'paid'))",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -281,6 +281,32 @@ enum SQLiteMigrations {
                     CREATE INDEX newsletter_deliveries_member ON newsletter_deliveries(member_id);
                     """)
         }
+        // The subscriber gate: `paid` joins the visibilities. SQLite cannot alter a CHECK, so
+        // the table is rebuilt from its own stored definition (every column added since
+        // included), rows copied as they are, and its indexes made again. Foreign keys are off
+        // during a migration and checked before it commits (GRDB's default), so the tables
+        // that reference posts keep pointing at it.
+        migrator.registerMigration("v7-paid-visibility") { db in
+            guard
+                let definition = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'posts'")
+            else { return }
+            let indexes = try String.fetchAll(
+                db,
+                sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' AND sql IS NOT NULL")
+            let oldCheck = "CHECK (visibility IN ('public', 'members'))"
+            guard definition.contains(oldCheck), definition.hasPrefix("CREATE TABLE posts (") else {
+                throw DatabaseError(message: "posts has a definition this migration does not know")
+            }
+            let rebuilt = definition.replacingOccurrences(
+                of: oldCheck, with: "CHECK (visibility IN ('public', 'members', 'paid'))"
+            ).replacingOccurrences(of: "CREATE TABLE posts (", with: "CREATE TABLE posts_v7 (")
+            try db.execute(sql: rebuilt)
+            try db.execute(sql: "INSERT INTO posts_v7 SELECT * FROM posts")
+            try db.execute(sql: "DROP TABLE posts")
+            try db.execute(sql: "ALTER TABLE posts_v7 RENAME TO posts")
+            for index in indexes { try db.execute(sql: index) }
+        }
         return migrator
     }
 }

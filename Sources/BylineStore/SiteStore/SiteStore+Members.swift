@@ -182,6 +182,17 @@ extension SiteStore: MemberStore {
         }
     }
 
+    public func hasMemberSession(tokenHash: String) async throws -> Bool {
+        let now = clock.now()
+        return try await engine.read { db in
+            try db.fetchOne(
+                """
+                SELECT 1 FROM member_sessions s JOIN members m ON m.id = s.member_id
+                WHERE s.token_hash = \(tokenHash) AND s.expires_at > \(now) AND m.status = 'confirmed'
+                """) != nil
+        }
+    }
+
     public func memberSession(tokenHash: String) async throws -> MemberSession? {
         let now = clock.now()
         return try await engine.read { db in
@@ -200,13 +211,19 @@ extension SiteStore: MemberStore {
     }
 
     public func deleteMemberSession(tokenHash: String) async throws {
+        let now = clock.now()
         try await engine.write { db in
             try db.execute("DELETE FROM member_sessions WHERE token_hash = \(tokenHash)")
+            try Self.recordChange(db, [.memberAccess], now: now)
         }
     }
 
     public func deleteMemberSessions(memberID: Int64) async throws {
-        try await engine.write { db in try db.execute("DELETE FROM member_sessions WHERE member_id = \(memberID)") }
+        let now = clock.now()
+        try await engine.write { db in
+            try db.execute("DELETE FROM member_sessions WHERE member_id = \(memberID)")
+            try Self.recordChange(db, [.memberAccess], now: now)
+        }
     }
 
     // MARK: Members
@@ -305,10 +322,13 @@ extension SiteStore: MemberStore {
     }
 
     public func deleteMember(id: Int64) async throws {
+        let now = clock.now()
         try await engine.write { db in
             guard let key: String = try db.value("SELECT email_key FROM members WHERE id = \(id)") else { return }
-            // Subscriptions, links and sessions go with the row (ON DELETE CASCADE).
+            // Subscriptions, links and sessions go with the row (ON DELETE CASCADE); every node
+            // learns from the change log that the member's sessions are gone.
             try db.execute("DELETE FROM members WHERE id = \(id)")
+            try Self.recordChange(db, [.memberAccess], now: now)
             try db.execute(
                 "DELETE FROM signup_attempts WHERE scope IN \(list: [SignupScope.email(key).key, SignupScope.member(id).key])"
             )

@@ -4,7 +4,7 @@ import Foundation
 /// Turning rows into domain values, shared by the read and write paths.
 extension SiteStore {
     static let summaryColumns: SQL = """
-        p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes,
+        p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.visibility,
         a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
         a.user_id AS author_user_id
         """
@@ -57,7 +57,8 @@ extension SiteStore {
                 id: id, title: try row["title"], slug: try row["slug"], excerpt: try row["excerpt"],
                 publishedAt: try row["published_at"], updatedAt: try row["updated_at"],
                 author: try author(from: row, prefix: "author_"), tags: tags[id] ?? [],
-                readingMinutes: try row["reading_minutes"])
+                readingMinutes: try row["reading_minutes"],
+                visibility: Visibility(rawValue: try row["visibility"]) ?? .members)
         }
     }
 
@@ -99,7 +100,7 @@ extension SiteStore {
             return Post(
                 id: id, title: try row["title"], slug: try row["slug"], body: try body(from: row),
                 excerpt: try row["excerpt"], status: PostStatus(rawValue: try row["status"]) ?? .draft,
-                visibility: Visibility(rawValue: try row["visibility"]) ?? .public,
+                visibility: Visibility(rawValue: try row["visibility"]) ?? .members,
                 publishedAt: try row["published_at"], createdAt: try row["created_at"],
                 updatedAt: try row["updated_at"], author: try author(from: row, prefix: "author_"),
                 tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"],

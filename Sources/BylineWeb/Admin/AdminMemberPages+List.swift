@@ -31,6 +31,7 @@ extension AdminMemberPages {
     /// What the list says after an import redirected to it (`?imported=3&existing=1&skipped=2`):
     /// numbers only, so a link cannot make the newsroom show text of its choosing.
     static func importNotice(_ query: [String: String]) -> String? {
+        if query["removed"] == "1" { return "Removed 1 member. They no longer read members-only posts." }
         guard let added = query["imported"].flatMap({ Int($0) }) else { return nil }
         let existing = query["existing"].flatMap { Int($0) } ?? 0
         let skipped = query["skipped"].flatMap { Int($0) } ?? 0

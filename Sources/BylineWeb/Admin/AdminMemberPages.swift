@@ -23,6 +23,26 @@ public struct AdminMemberPages: Sendable {
         group.get("members/import", use: importPage)
         group.post("members/import/preview", use: previewImport)
         group.post("members/import", use: runImport)
+        group.post("members/:id/delete", use: removeMember)
+    }
+
+    /// `POST /admin/members/ID/delete`: staff remove a member (administrators and the owner).
+    /// Their sessions end on this node at once and on the others with the change log; the
+    /// list then says so.
+    func removeMember(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
+        let user = try user(context)
+        if let refused = refusal(user, .manageMembers, "remove members", request: request, context: context) {
+            return refused
+        }
+        guard let id = context.parameters.get("id", as: Int64.self), try await store().member(id: id) != nil else {
+            throw HTTPError(.notFound, message: "There is no such member.")
+        }
+        if let members = env.members {
+            try await members.deleteMember(id: id)
+        } else {
+            try await store().deleteMember(id: id)
+        }
+        return Response(status: .seeOther, headers: [.location: "/admin/members?removed=1", .cacheControl: "no-store"])
     }
 
     // MARK: Shared by every page

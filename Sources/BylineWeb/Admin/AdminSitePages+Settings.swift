@@ -3,9 +3,10 @@ import BylineStore
 import Foundation
 import Hummingbird
 
-/// `/admin/settings`: the site's title, description, time zone, posts per page, footer note and
-/// header navigation (administrators and the owner). A save shows on the public site at once:
-/// ``Newsroom/saveSettings(_:by:)`` reloads this node's chrome and drops the cached pages.
+/// `/admin/settings`: the site's title, description, time zone, posts per page, footer note,
+/// header navigation and subscriber gate (administrators and the owner). A save shows on the
+/// public site at once: ``Newsroom/saveSettings(_:by:)`` reloads this node's chrome and drops the
+/// cached pages.
 extension AdminSitePages {
     func settingsPage(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
         try await settingsResponse(request, context, settings: env.store.settings())
@@ -42,7 +43,49 @@ extension AdminSitePages {
         } catch {
             throw NewsroomError.invalidField(field: "navigation", reason: error.description)
         }
+        settings.gate = try gate(form, over: current.gate)
         return settings
+    }
+
+    /// The "Subscriber gate" fieldset over `current`. A checkbox comes with a hidden "off" before
+    /// it (the form sends the last value), so a form without the fieldset at all, like one
+    /// loaded before it existed, keeps what is stored; so does a number field left out. A
+    /// number out of its range, or the archive checked without days, is a 422 naming the field.
+    static func gate(_ form: FormFields, over current: GateSettings) throws -> GateSettings {
+        var gate = current
+        if checkbox(form, "archive_enabled") ?? (current.archiveAfterDays != nil) {
+            if form["archive_after_days"] != nil || current.archiveAfterDays == nil {
+                gate.archiveAfterDays = try number(form, "archive_after_days", GateSettings.archiveAfterDaysRange)
+            }
+        } else {
+            gate.archiveAfterDays = nil
+        }
+        if form["preview_paragraphs"] != nil {
+            gate.previewBlocks = try number(form, "preview_paragraphs", GateSettings.previewBlocksRange)
+        }
+        gate.overlayEnabled = checkbox(form, "overlay_enabled") ?? current.overlayEnabled
+        if form["overlay_scroll_percent"] != nil {
+            gate.overlayScrollPercent = try number(
+                form, "overlay_scroll_percent", GateSettings.overlayScrollPercentRange)
+        }
+        if form["overlay_dismiss_days"] != nil {
+            gate.overlayDismissDays = try number(form, "overlay_dismiss_days", GateSettings.overlayDismissDaysRange)
+        }
+        return gate
+    }
+
+    /// A checkbox's state: "on" checked, anything else not; nil when the form does not have it.
+    static func checkbox(_ form: FormFields, _ name: String) -> Bool? {
+        form[name].map { $0 == "on" }
+    }
+
+    /// A whole number within `range`, or 422 naming the field (blank included).
+    static func number(_ form: FormFields, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
+        guard let value = try form.integer(name), range.contains(Int(value)) else {
+            throw NewsroomError.invalidField(
+                field: name, reason: "must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(value)
     }
 
     /// The IANA name as the time zone database spells it ("europe/london" is "Europe/London"),
@@ -77,8 +120,29 @@ extension AdminSitePages {
             "footerNote": typed?["footer_note"] ?? settings.footerNote,
             "navigation": typed?["navigation"] ?? NavigationList.text(settings.navigation),
             "timeZones": Self.timeZoneNames,
+            "gate": Self.gateValues(settings.gate, typed: typed),
         ]
         return render("site-settings", title: "Settings", values, request: request, context: context, refusal: refusal)
+    }
+
+    /// The "Subscriber gate" fieldset's values: what was typed when a save was refused, else
+    /// what is stored. With the archive rule off, its days field suggests a year.
+    static func gateValues(_ gate: GateSettings, typed: FormFields?) -> [String: Any] {
+        [
+            "archiveEnabled": typed.flatMap { checkbox($0, "archive_enabled") } ?? (gate.archiveAfterDays != nil),
+            "archiveAfterDays": typed?["archive_after_days"] ?? String(gate.archiveAfterDays ?? 365),
+            "previewParagraphs": typed?["preview_paragraphs"] ?? String(gate.previewBlocks),
+            "overlayEnabled": typed.flatMap { checkbox($0, "overlay_enabled") } ?? gate.overlayEnabled,
+            "overlayScrollPercent": typed?["overlay_scroll_percent"] ?? String(gate.overlayScrollPercent),
+            "overlayDismissDays": typed?["overlay_dismiss_days"] ?? String(gate.overlayDismissDays),
+            "ranges": [
+                "archiveMax": GateSettings.archiveAfterDaysRange.upperBound,
+                "previewMax": GateSettings.previewBlocksRange.upperBound,
+                "scrollMin": GateSettings.overlayScrollPercentRange.lowerBound,
+                "scrollMax": GateSettings.overlayScrollPercentRange.upperBound,
+                "dismissMax": GateSettings.overlayDismissDaysRange.upperBound,
+            ],
+        ]
     }
 
     /// For the time zone field's suggestions.

@@ -4,8 +4,12 @@ import BylineStore
 
 /// The editor's preview pane: a body's Markdown rendered as a save would render it, with each
 /// READ ALSO line shown as the link readers will get, or as a placeholder while no public post
-/// has that title yet (the public page leaves such a line out until the post exists).
+/// has that title yet (the public page leaves such a line out until the post exists), and the
+/// preview cut as a visible rule: in the saved HTML it is a comment no one would see.
 enum EditorPreview {
+    /// Where the free preview of a gated post ends, as the pane shows it.
+    static let cutRule = "<p class=\"preview-cut\">Free preview ends here</p>"
+
     /// The pane's HTML for `markdown`, looking up READ ALSO titles in `store`.
     static func html(_ markdown: String, store: any SiteReading) async throws -> String {
         let rendered = MarkdownRenderer.render(markdown)
@@ -35,6 +39,7 @@ enum EditorPreview {
             index += 1
             rest = rest[range.upperBound...]
         }
-        return html + rest
+        html += rest
+        return html.replacingOccurrences(of: PreviewCut.marker, with: cutRule)
     }
 }

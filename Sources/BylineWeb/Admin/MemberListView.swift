@@ -6,6 +6,7 @@ import Foundation
 /// the pager.
 struct MemberListView {
     struct Row {
+        let id: Int64
         let email: String
         let name: String
         let status: String
@@ -45,7 +46,7 @@ struct MemberListView {
         let names = Dictionary(newsletters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         rows = page.items.map { member in
             Row(
-                email: member.email, name: member.name, status: member.status.rawValue,
+                id: member.id, email: member.email, name: member.name, status: member.status.rawValue,
                 statusLabel: Self.label(member.status), newsletters: member.newsletterIDs.compactMap { names[$0] },
                 signedUp: time.display(member.createdAt), signedUpISO: DateText.iso(member.createdAt),
                 hardBounces: member.hardBounces, emailDisabled: member.emailDisabled)

@@ -67,7 +67,7 @@ struct PostEditorSubmission: Sendable {
     /// the writer for a new post) when the form has no author select.
     func draft(defaultAuthorID: Int64) throws -> PostDraft {
         guard let visibility = Visibility(rawValue: visibility) else {
-            throw NewsroomError.invalidField(field: "visibility", reason: "must be public or members")
+            throw NewsroomError.invalidField(field: "visibility", reason: "must be public, members or paid")
         }
         let title = title.trimmingWhitespace()
         guard !title.isEmpty else { throw NewsroomError.invalidField(field: "title", reason: "is required") }

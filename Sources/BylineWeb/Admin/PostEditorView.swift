@@ -99,10 +99,9 @@ struct PostEditorView {
             list.map { Option(value: String($0.id), label: $0.name, selected: $0.id == selectedAuthor) }
         }
         self.choosesAuthor = authors != nil
-        self.visibilities = [
-            Option(value: "public", label: "Everyone", selected: fields.visibility == "public"),
-            Option(value: "members", label: "Members only", selected: fields.visibility == "members"),
-        ]
+        self.visibilities = Visibility.allCases.map {
+            Option(value: $0.rawValue, label: Self.label($0), selected: fields.visibility == $0.rawValue)
+        }
         let own = subject?.ownedByUser ?? true
         let live = status != .draft
         self.canSave = NewsroomPermissions.allows(role, NewsroomPermissions.editAction(own: own, published: live))
@@ -132,6 +131,15 @@ struct PostEditorView {
         case "featureImage": "feature_image"
         case "publishedAt": "published_at"
         default: field
+        }
+    }
+
+    /// The visibility select's words for each choice.
+    static func label(_ visibility: Visibility) -> String {
+        switch visibility {
+        case .public: "Everyone"
+        case .members: "Members only"
+        case .paid: "Paid members"
         }
     }
 

@@ -13,6 +13,8 @@ struct PostListView {
         let publicURL: String?
         let status: String
         let statusLabel: String
+        /// Members-only or paid: behind the gate, so the row shows the Members badge (paid is
+        /// read as members until paid tiers exist).
         let isMembersOnly: Bool
         let authorName: String
         let tags: [String]
@@ -90,7 +92,7 @@ struct PostListView {
             return Row(
                 id: listing.id, title: listing.title, editURL: "/admin/posts/\(listing.id)/edit",
                 publicURL: listing.status == .published ? "/\(listing.slug)/" : nil, status: listing.status.rawValue,
-                statusLabel: PostEditorView.label(listing.status), isMembersOnly: listing.visibility == .members,
+                statusLabel: PostEditorView.label(listing.status), isMembersOnly: listing.visibility != .public,
                 authorName: listing.author.name, tags: listing.tags.map(\.name),
                 updated: time.display(listing.updatedAt),
                 updatedISO: DateText.iso(listing.updatedAt), when: when)

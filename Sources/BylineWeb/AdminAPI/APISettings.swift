@@ -1,6 +1,8 @@
 import BylineCore
 
-/// The site settings as `GET` and `PUT /api/admin/settings` show them.
+/// The site settings as `GET` and `PUT /api/admin/settings` show them. The subscriber gate's
+/// settings speak as the newsroom does: the preview counts paragraphs, the overlay is one
+/// object, and an archive rule that is off is `null`.
 struct APISettings: Encodable {
     let settings: SiteSettings
 
@@ -8,6 +10,17 @@ struct APISettings: Encodable {
         case title, description, timezone, language
         case postsPerPage = "posts_per_page"
         case footerNote = "footer_note"
+        case archiveAfterDays = "archive_after_days"
+        case previewParagraphs = "preview_paragraphs"
+        case subscribeOverlay = "subscribe_overlay"
+    }
+
+    /// `subscribe_overlay`: whether it shows, how far down, and how long "Continue reading"
+    /// keeps it away.
+    enum OverlayKeys: String, CodingKey {
+        case enabled
+        case scrollPercent = "scroll_percent"
+        case dismissDays = "dismiss_days"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -18,5 +31,12 @@ struct APISettings: Encodable {
         try container.encode(settings.language, forKey: .language)
         try container.encode(settings.postsPerPage, forKey: .postsPerPage)
         try container.encode(settings.footerNote, forKey: .footerNote)
+        // Encoded even when nil: a client reads `null` as "off", not as a field it lacks.
+        try container.encode(settings.gate.archiveAfterDays, forKey: .archiveAfterDays)
+        try container.encode(settings.gate.previewBlocks, forKey: .previewParagraphs)
+        var overlay = container.nestedContainer(keyedBy: OverlayKeys.self, forKey: .subscribeOverlay)
+        try overlay.encode(settings.gate.overlayEnabled, forKey: .enabled)
+        try overlay.encode(settings.gate.overlayScrollPercent, forKey: .scrollPercent)
+        try overlay.encode(settings.gate.overlayDismissDays, forKey: .dismissDays)
     }
 }

@@ -47,8 +47,56 @@ extension AdminAPI {
             settings.language = language
         }
         if fields.has("footer_note") { settings.footerNote = try fields.string("footer_note") ?? "" }
+        settings.gate = try Self.gate(fields, over: settings.gate)
         try await env.newsroom.saveSettings(settings, by: user)
         return APIResponse.json(["settings": APISettings(settings: try await env.store.settings())])
+    }
+
+    /// The subscriber gate's fields over `current`: `archive_after_days` (null: off),
+    /// `preview_paragraphs`, and `subscribe_overlay` with any of `enabled`, `scroll_percent` and
+    /// `dismiss_days`. Each left out keeps its value; one out of range is a 422 naming it
+    /// (`subscribe_overlay.scroll_percent`).
+    static func gate(_ fields: JSONFields, over current: GateSettings) throws -> GateSettings {
+        var gate = current
+        if fields.has("archive_after_days") {
+            gate.archiveAfterDays =
+                fields.values["archive_after_days"] == .null
+                ? nil : try wholeNumber(fields, "archive_after_days", in: GateSettings.archiveAfterDaysRange)
+        }
+        if fields.has("preview_paragraphs") {
+            gate.previewBlocks = try wholeNumber(fields, "preview_paragraphs", in: GateSettings.previewBlocksRange)
+        }
+        guard fields.has("subscribe_overlay") else { return gate }
+        guard let overlay = try fields.object("subscribe_overlay") else {
+            throw NewsroomError.invalidField(field: "subscribe_overlay", reason: "must be an object, not null")
+        }
+        // Keys as the body nests them, so that a refusal names `subscribe_overlay.dismiss_days`.
+        let named = JSONFields(
+            values: Dictionary(uniqueKeysWithValues: overlay.values.map { ("subscribe_overlay.\($0.key)", $0.value) }))
+        if named.has("subscribe_overlay.enabled") {
+            guard case .bool(let enabled)? = named.values["subscribe_overlay.enabled"] else {
+                throw NewsroomError.invalidField(field: "subscribe_overlay.enabled", reason: "must be true or false")
+            }
+            gate.overlayEnabled = enabled
+        }
+        if named.has("subscribe_overlay.scroll_percent") {
+            gate.overlayScrollPercent = try wholeNumber(
+                named, "subscribe_overlay.scroll_percent", in: GateSettings.overlayScrollPercentRange)
+        }
+        if named.has("subscribe_overlay.dismiss_days") {
+            gate.overlayDismissDays = try wholeNumber(
+                named, "subscribe_overlay.dismiss_days", in: GateSettings.overlayDismissDaysRange)
+        }
+        return gate
+    }
+
+    /// A whole number within `range`, or a 422 naming the field (null and text included).
+    static func wholeNumber(_ fields: JSONFields, _ name: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let number = try fields.integer(name), range.contains(Int(number)) else {
+            throw NewsroomError.invalidField(
+                field: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(number)
     }
 
     /// A BCP 47 tag's shape ("en", "pt-BR", "zh-Hant-TW"): it lands in `<html lang>`.

@@ -14,6 +14,8 @@ struct ChangeWatcher: Service {
     let chrome: SiteChrome
     /// nil when the page cache is off.
     let cache: PageCache?
+    /// Emptied when a change says a member's access ended; nil: no members here.
+    var memberAccess: MemberAccessCache? = nil
     let clock: any WallClock
     let interval: Duration
     let timeout: Duration
@@ -77,6 +79,7 @@ struct ChangeWatcher: Service {
             } else {
                 cache?.invalidate(keys.all)
             }
+            if !complete || keys.all.contains(.memberAccess) { memberAccess?.removeAll() }
         }
         return state
     }

@@ -1,8 +1,10 @@
 import BylineCore
+import Foundation
 import Synchronization
 
-/// Rendered pages for anonymous readers, kept by URL path, bounded in bytes, least recently used
-/// evicted first. Pages are dropped exactly when a change names something they were built from.
+/// Rendered public pages, one copy per audience (``key(_:for:)``: never per person), bounded
+/// in bytes, least recently used evicted first. Pages are dropped exactly when a change names
+/// something they were built from, and not served past their ``PreparedPage/validUntil``.
 public final class PageCache: Sendable {
     /// Counters for `/metrics`.
     public struct Statistics: Sendable, Equatable {
@@ -40,15 +42,30 @@ public final class PageCache: Sendable {
     /// Taken before rendering; ``insert(_:_:renderedAt:)`` refuses a page whose epoch has passed.
     var epoch: UInt64 { state.withLock { $0.epoch } }
 
-    /// The cached page at `path`, counted as a hit; a miss is counted by ``noteMiss()``, since
-    /// only the caller knows whether the path could have been cached at all.
-    func page(_ path: String) -> Entry? {
+    /// Where `path`'s copy for `audience` is kept: the path itself for anonymous readers (the
+    /// hot path builds nothing), a prefix no path has for members. Staff pages are never cached.
+    static func key(_ path: String, for audience: Audience) -> String {
+        audience == .member ? "member:" + path : path
+    }
+
+    /// The cached page at `key`, counted as a hit; a miss is counted by ``noteMiss()``, since
+    /// only the caller knows whether the path could have been cached at all. A page past its
+    /// ``PreparedPage/validUntil`` at `now` is dropped and missed.
+    func page(_ key: String, now: Date = Date()) -> Entry? {
         state.withLock { state in
-            guard var entry = state.entries[path] else { return nil }
+            guard var entry = state.entries[key] else { return nil }
+            if let validUntil = entry.page.validUntil, now >= validUntil {
+                state.entries[key] = nil
+                state.bytes -= entry.page.size
+                state.statistics.invalidations += 1
+                state.statistics.entries = state.entries.count
+                state.statistics.bytes = state.bytes
+                return nil
+            }
             state.tick &+= 1
             state.statistics.hits += 1
             entry.lastUse = state.tick
-            state.entries[path] = entry
+            state.entries[key] = entry
             return entry
         }
     }

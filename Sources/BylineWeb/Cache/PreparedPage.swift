@@ -19,6 +19,8 @@ struct PreparedPage: Sendable {
     let gzip: Variant?
     let lastModified: Date
     let dependencies: Set<ChangeKey>
+    /// The cache serves it until then only (``RenderedPage/document(_:_:contentType:dependencies:validUntil:)``).
+    let validUntil: Date?
 
     /// Bytes this page holds in memory, for the cache's size bound.
     var size: Int { identity.body.capacity + (gzip?.body.capacity ?? 0) + 512 }
@@ -30,10 +32,11 @@ struct PreparedPage: Sendable {
 
     init(
         status: HTTPResponse.Status, body: ByteBuffer, contentType: String, cacheControl: String,
-        dependencies: Set<ChangeKey>, renderedAt: Date, compression: Compression = .best
+        dependencies: Set<ChangeKey>, renderedAt: Date, validUntil: Date? = nil, compression: Compression = .best
     ) {
         self.status = status
         self.dependencies = dependencies
+        self.validUntil = validUntil
         // Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares them.
         self.lastModified = Date(timeIntervalSince1970: renderedAt.timeIntervalSince1970.rounded(.down))
         let hash = ContentHash.hex(body.readableBytesView)

@@ -4,8 +4,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Answers every request: anonymous reads of the public site on a fast path (the page cache,
-/// no routing for a hit), everything else through ``RoutedRequests``.
+/// Answers every request: reads of the public site by anonymous readers and signed-in members
+/// on a fast path (the page cache, one copy of each page per ``Audience``, no routing for a
+/// hit), everything else through ``RoutedRequests``.
 struct SiteResponder: HTTPResponder {
     typealias Context = BylineRequestContext
     let pages: SitePages
@@ -15,6 +16,9 @@ struct SiteResponder: HTTPResponder {
     /// The newsroom and signed-in requests; nil when the server runs without one (tests of the
     /// public site alone).
     let routed: RoutedRequests?
+    /// Finds the member a session cookie names; nil: no members on this server, every reader is
+    /// anonymous.
+    let members: MemberSignup?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -33,8 +37,10 @@ struct SiteResponder: HTTPResponder {
             return (response, .other)
         }
         let path = request.uri.path
+        let audience = await audience(of: request, context: context)
+        let key = PageCache.key(path, for: audience)
         // Hot path: only canonical content paths are ever cached, so a hit needs no routing.
-        if let cache, let cached = cache.page(path) {
+        if let cache, let cached = cache.page(key, now: pages.clock.now()) {
             metrics.cacheHits.increment()
             return (PageResponse.page(cached.page, request: request), cached.label)
         }
@@ -43,10 +49,29 @@ struct SiteResponder: HTTPResponder {
         }
         let route = SiteRoute.parse(path)
         let label = SiteMetrics.RouteLabel(route)
-        return (try await answer(route, path: path, request: request, context: context), label)
+        let response = try await answer(
+            route, path: path, key: key, audience: audience, request: request, context: context)
+        return (response, label)
     }
 
-    private func answer(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {
+    /// A member when the request carries a member session cookie that is still good (one
+    /// indexed read: a member deleted or removed by staff reads as anonymous at once), else
+    /// anonymous. A store that cannot answer makes the reader anonymous: less, never more.
+    private func audience(of request: Request, context: Context) async -> Audience {
+        guard let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty else {
+            return .anonymous
+        }
+        do {
+            return try await members.isMember(cookie: token) ? .member : .anonymous
+        } catch {
+            context.logger.warning("reading a member session failed, answering as to anyone: \(error)")
+            return .anonymous
+        }
+    }
+
+    private func answer(
+        _ route: SiteRoute, path: String, key: String, audience: Audience, request: Request, context: Context
+    ) async throws -> Response {
         switch route {
         case .health:
             return PageResponse.text(.ok, "ok", request: request)
@@ -66,46 +91,49 @@ struct SiteResponder: HTTPResponder {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return PageResponse.redirect(to: target + query, request: request)
         case .asset(let name):
-            guard name == pages.theme.stylesheet.fingerprintedName else {
+            guard let asset = pages.theme.asset(named: name) else {
                 return PageResponse.text(.notFound, "Not found", request: request)
             }
-            return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
+            return PageResponse.page(asset.prepared, request: request)
         case .home, .post, .tag, .author, .archive, .archiveMonth, .rss, .jsonFeed, .sitemap, .sitemapPages,
             .sitemapPosts, .robots:
             if let cache {
                 cache.noteMiss()
                 metrics.cacheMisses.increment()
             }
-            return try await render(route, path: path, request: request, context: context)
+            return try await render(route, path: path, key: key, audience: audience, request: request, context: context)
         case .notFound:
-            return try await render(route, path: path, request: request, context: context)
+            return try await render(route, path: path, key: key, audience: audience, request: request, context: context)
         }
     }
 
-    /// The newsroom's and members' paths, and reads by a browser with a staff or member session
-    /// cookie: such a request
-    /// neither gets nor fills an entry of the anonymous page cache. Health, metrics and assets
+    /// The newsroom's and members' paths, and reads by a browser with a staff session cookie:
+    /// staff get every page rendered for them alone, never cached. Health, metrics and assets
     /// are the same for everyone.
     static func isRouted(_ request: Request) -> Bool {
         let path = request.uri.path
         if RoutedRequests.isRoutedPath(path) { return true }
-        guard SessionCookie.hasSessionCookie(request) else { return false }
+        guard SessionCookie.hasStaffCookie(request) else { return false }
         return path != "/healthz" && path != "/metrics" && !path.hasPrefix("/assets/")
     }
 
-    private func render(_ route: SiteRoute, path: String, request: Request, context: Context) async throws -> Response {
+    private func render(
+        _ route: SiteRoute, path: String, key: String, audience: Audience, request: Request, context: Context
+    ) async throws -> Response {
         let epoch = cache?.epoch ?? 0
         do {
-            let pages = self.pages
+            let pages = self.pages.reading(as: audience)
             switch try await withDeadline(pages.options.databaseTimeout, { try await pages.render(route) }) {
-            case .document(let status, let text, let contentType, let dependencies):
+            case .document(let status, let text, let contentType, let dependencies, let validUntil):
+                // A member's copy is shared by members only: no shared cache on the way may keep it.
                 let page = PreparedPage(
-                    status: status, body: ByteBuffer(string: text), contentType: contentType, cacheControl: "no-cache",
-                    dependencies: dependencies, renderedAt: pages.clock.now(),
+                    status: status, body: ByteBuffer(string: text), contentType: contentType,
+                    cacheControl: audience == .anonymous ? "no-cache" : "private, no-cache",
+                    dependencies: dependencies, renderedAt: pages.clock.now(), validUntil: validUntil,
                     compression: cache != nil && status == .ok
                         ? .best : PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)
                 // Only complete pages are cached; a 404 may become a page at any moment.
-                if status == .ok { cache?.insert(path, page, label: SiteMetrics.RouteLabel(route), renderedAt: epoch) }
+                if status == .ok { cache?.insert(key, page, label: SiteMetrics.RouteLabel(route), renderedAt: epoch) }
                 return PageResponse.page(page, request: request)
             case .moved(let location):
                 return PageResponse.redirect(to: location, request: request)

@@ -103,7 +103,7 @@ struct MemberAccountRoutes: Sendable {
         guard form["confirm"] == "yes" else {
             throw NewsroomError.invalidField(field: "confirm", reason: "tick the box to confirm the deletion")
         }
-        try await signup.store.deleteMember(id: session.member.id)
+        try await signup.deleteMember(id: session.member.id)
         var response = page.message(
             title: "Account deleted", "Your account and everything the site kept about you are deleted.")
         response.setCookie(SessionCookie.cleared(SessionCookie.memberName, secure: secureCookies))

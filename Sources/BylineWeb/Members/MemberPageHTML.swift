@@ -34,36 +34,49 @@ struct MemberPageHTML: Sendable {
     }
 
     /// A page with one button that POSTs `token` back to `action`: mail scanners fetch links
-    /// (GET) but do not press buttons, so a prefetch never uses a single-use link up.
-    func confirmButton(title: String, text: String, action: String, token: String, button: String) -> Response {
+    /// (GET) but do not press buttons, so a prefetch never uses a single-use link up. The form
+    /// carries `returnTo` on, to the redirect that follows the press.
+    func confirmButton(
+        title: String, text: String, action: String, token: String, button: String, returnTo: ReturnPath? = nil
+    ) -> Response {
         response(
             title: title,
             body: """
                 <p>\(HTMLEscape.escape(text))</p>
                 <form method="post" action="\(HTMLEscape.escape(action))" class="member-form">
-                <input type="hidden" name="token" value="\(HTMLEscape.escape(token))">
+                <input type="hidden" name="token" value="\(HTMLEscape.escape(token))">\(Self.returnField(returnTo))
                 <button type="submit">\(HTMLEscape.escape(button))</button>
                 </form>
                 """)
     }
 
-    /// The email form of `/members/signin` (and the 422 page of a bad address).
+    /// The email form of `/members/signin` (and the 422 page of a bad address). With `returnTo`
+    /// (the reader came from a gated article) it carries the path on; `lead` is a line above it.
     func emailForm(
         _ status: HTTPResponse.Status = .ok, title: String, action: String, error: String?, value: String,
-        stamp: String
+        stamp: String, returnTo: ReturnPath? = nil, lead: String? = nil
     ) -> Response {
         let problem = error.map { "<p class=\"error\" data-field=\"email\">email: \(HTMLEscape.escape($0))</p>" } ?? ""
+        let leadLine = lead.map { "<p class=\"member-lead\">\(HTMLEscape.escape($0))</p>\n" } ?? ""
         return response(
             status, title: title,
             body: """
-                \(problem)
+                \(leadLine)\(problem)
                 <form method="post" action="\(HTMLEscape.escape(action))" class="member-form member-email-form">
-                <input type="hidden" name="\(SignupFormStamp.fieldName)" value="\(HTMLEscape.escape(stamp))">
+                <input type="hidden" name="\(SignupFormStamp.fieldName)" value="\(HTMLEscape.escape(stamp))">\
+                \(Self.returnField(returnTo))
                 <p class="hp" hidden><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></p>
                 <label class="member-field">Email address <input type="email" name="email" \
                 value="\(HTMLEscape.escape(value))" required autocomplete="email"></label>
                 <button type="submit">Continue</button>
                 </form>
                 """)
+    }
+
+    /// The hidden `return_to` field (with its line break before it), or nothing.
+    private static func returnField(_ returnTo: ReturnPath?) -> String {
+        guard let returnTo else { return "" }
+        return
+            "\n<input type=\"hidden\" name=\"\(ReturnPath.fieldName)\" value=\"\(HTMLEscape.escape(returnTo.path))\">"
     }
 }

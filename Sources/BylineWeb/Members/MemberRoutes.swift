@@ -9,6 +9,8 @@ import Hummingbird
 /// Their POSTs carry no session CSRF token (``CSRFMiddleware`` leaves `/subscribe` and
 /// `/members/` to them): each is checked by ``SameSiteOrigin``, and the link POSTs are
 /// authenticated by their single-use token as well.
+/// Signup and sign-in carry an optional ``ReturnPath`` (`return_to`) from the form through the
+/// emailed link and its button page: the reader lands back there instead of on the account page.
 struct MemberRoutes: Sendable {
     let signup: MemberSignup
     let settings: any SettingsStore
@@ -20,6 +22,9 @@ struct MemberRoutes: Sendable {
 
     static let checkInbox =
         "If that address can receive our emails, a message with a link is on its way. Check your inbox."
+    /// The line above the sign-in form when the reader comes from a gated article.
+    static let signInToKeepReading =
+        "Sign in to keep reading. We will email you a link that brings you back to the article."
 
     func register(on router: Router<BylineRequestContext>) {
         router.post("subscribe") { request, context in try await subscribe(request, context) }
@@ -32,8 +37,11 @@ struct MemberRoutes: Sendable {
         members.post("confirm") { request, context in
             try await useLink(request, context) { try await signup.confirm(token: $0) }
         }
-        members.get("signin") { _, _ in
-            page.emailForm(title: "Sign in", action: "/members/signin", error: nil, value: "", stamp: stamp())
+        members.get("signin") { request, _ in
+            let returnTo = queryReturnPath(request)
+            return page.emailForm(
+                title: "Sign in", action: "/members/signin", error: nil, value: "", stamp: stamp(), returnTo: returnTo,
+                lead: returnTo == nil ? nil : Self.signInToKeepReading)
         }
         members.post("signin") { request, context in try await requestSignIn(request, context) }
         members.get("auth") { request, _ in
@@ -68,14 +76,15 @@ struct MemberRoutes: Sendable {
             return checkInboxPage()
         }
         let newsletterIDs = (form.values["newsletter"] ?? []).compactMap { Int64($0) }
+        let returnTo = ReturnPath(form[ReturnPath.fieldName])
         do {
             try await signup.subscribe(
                 email: form["email"] ?? "", newsletterIDs: newsletterIDs, client: context.clientAddress,
-                siteTitle: try await settings.settings().title)
+                siteTitle: try await settings.settings().title, returnTo: returnTo)
         } catch NewsroomError.invalidField(_, let reason) {
             return page.emailForm(
                 .unprocessableContent, title: "Subscribe", action: "/subscribe", error: reason,
-                value: form["email"] ?? "", stamp: stamp())
+                value: form["email"] ?? "", stamp: stamp(), returnTo: returnTo)
         } catch MemberSignup.Refusal.clientThrottled {
             return throttled()
         }
@@ -89,30 +98,37 @@ struct MemberRoutes: Sendable {
         guard signup.formStamp.allows(form[SignupFormStamp.fieldName], now: signup.clock.now()) else {
             return checkInboxPage()
         }
+        let returnTo = ReturnPath(form[ReturnPath.fieldName])
         do {
             try await signup.requestSignIn(
                 email: form["email"] ?? "", client: context.clientAddress,
-                siteTitle: try await settings.settings().title)
+                siteTitle: try await settings.settings().title, returnTo: returnTo)
         } catch NewsroomError.invalidField(_, let reason) {
             return page.emailForm(
                 .unprocessableContent, title: "Sign in", action: "/members/signin", error: reason,
-                value: form["email"] ?? "", stamp: stamp())
+                value: form["email"] ?? "", stamp: stamp(), returnTo: returnTo,
+                lead: returnTo == nil ? nil : Self.signInToKeepReading)
         } catch MemberSignup.Refusal.clientThrottled {
             return throttled()
         }
         return checkInboxPage()
     }
 
-    /// The page an emailed link opens: a button, so only a person's press uses the link up.
+    /// The page an emailed link opens: a button, so only a person's press uses the link up. A
+    /// good `return_to` in the link rides along in the button's form.
     private func linkPage(_ request: Request, title: String, text: String, action: String, button: String)
         -> Response
     {
         guard let token = request.uri.queryParameters["token"].map(String.init), !token.isEmpty else {
             return linkRefused()
         }
-        return page.confirmButton(title: title, text: text, action: action, token: token, button: button)
+        return page.confirmButton(
+            title: title, text: text, action: action, token: token, button: button,
+            returnTo: queryReturnPath(request))
     }
 
+    /// Uses a confirmation or sign-in link: this browser signed in, then a 303 to the form's good
+    /// `return_to`, or to the account page.
     private func useLink(
         _ request: Request, _ context: BylineRequestContext,
         _ use: (String) async throws -> OpenedMemberSession?
@@ -120,8 +136,8 @@ struct MemberRoutes: Sendable {
         guard origin.allows(request) else { return foreignForm() }
         let form = try await FormFields.read(request, context: context)
         guard let token = form.optional("token"), let session = try await use(token) else { return linkRefused() }
-        var response = Response(
-            status: .seeOther, headers: [.location: "/members/account", .cacheControl: "no-store"])
+        let location = ReturnPath(form[ReturnPath.fieldName])?.path ?? "/members/account"
+        var response = Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
         response.setCookie(SessionCookie.member(session.cookieToken, secure: secureCookies, maxAge: session.maxAge))
         return response
     }
@@ -165,6 +181,11 @@ struct MemberRoutes: Sendable {
     }
 
     // MARK: Answers
+
+    /// The link's or the address's `return_to`, when it is a good one.
+    private func queryReturnPath(_ request: Request) -> ReturnPath? {
+        ReturnPath(request.uri.queryParameters[Substring(ReturnPath.fieldName)].map(String.init))
+    }
 
     /// A fresh signed stamp for a form rendered now.
     private func stamp() -> String { signup.formStamp.stamp(signup.clock.now()) }

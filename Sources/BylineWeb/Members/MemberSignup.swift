@@ -25,11 +25,14 @@ public struct MemberSignup: Sendable {
     let linkKey: MemberLinkKey
     /// Signs the time the forms Byline renders were shown (the minimum time on a form).
     let formStamp = SignupFormStamp()
+    /// Good sessions held in memory, shared with the change watcher that empties it.
+    let access: MemberAccessCache
 
     public init(
         store: any MemberStore, mailer: MemberMailer, linkKey: MemberLinkKey, clock: any WallClock, publicURL: String,
-        logger: Logger = Logger(label: "byline.members")
+        logger: Logger = Logger(label: "byline.members"), access: MemberAccessCache = MemberAccessCache()
     ) {
+        self.access = access
         self.linkKey = linkKey
         self.store = store
         self.mailer = mailer
@@ -48,8 +51,11 @@ public struct MemberSignup: Sendable {
 
     /// Starts a signup: a pending member gets the confirmation link, unless one went out within
     /// the window or the address asked too often. Throws 422 naming `email` for no address, and
-    /// ``Refusal/clientThrottled`` for a client over its limit.
-    func subscribe(email text: String, newsletterIDs: [Int64], client: String, siteTitle: String) async throws {
+    /// ``Refusal/clientThrottled`` for a client over its limit. The link carries `returnTo`, the
+    /// page the reader lands on once confirmed.
+    func subscribe(
+        email text: String, newsletterIDs: [Int64], client: String, siteTitle: String, returnTo: ReturnPath? = nil
+    ) async throws {
         let email = try Self.validEmail(text)
         guard try await allowed(email: email, client: client) else { return }
         let outcome = try await store.requestSignup(
@@ -60,12 +66,15 @@ public struct MemberSignup: Sendable {
             to: email, subject: "Confirm your subscription to \(siteTitle)",
             introduction:
                 "Confirm your subscription to \(siteTitle) by following this link (it works once, for 24 hours):",
-            link: "\(publicURL)/members/confirm?token=\(token)", domain: domain)
+            link: "\(publicURL)/members/confirm?token=\(token)\(ReturnPath.querySuffix(returnTo))", domain: domain)
     }
 
     /// Mails a sign-in link when the address is a member; mails nothing otherwise, and the page
-    /// says the same either way.
-    func requestSignIn(email text: String, client: String, siteTitle: String) async throws {
+    /// says the same either way. The link carries `returnTo`, the page the reader lands on once
+    /// signed in.
+    func requestSignIn(email text: String, client: String, siteTitle: String, returnTo: ReturnPath? = nil)
+        async throws
+    {
         let email = try Self.validEmail(text)
         guard try await allowed(email: email, client: client) else { return }
         guard let member = try await store.member(email: email) else { return }
@@ -73,7 +82,7 @@ public struct MemberSignup: Sendable {
         try await mailer.sendLink(
             to: member.email, subject: "Sign in to \(siteTitle)",
             introduction: "Sign in to \(siteTitle) by following this link (it works once, for 15 minutes):",
-            link: "\(publicURL)/members/auth?token=\(token)", domain: domain)
+            link: "\(publicURL)/members/auth?token=\(token)\(ReturnPath.querySuffix(returnTo))", domain: domain)
     }
 
     /// Uses a confirmation link: confirms the member and opens a session. Nil when the link is
@@ -101,8 +110,23 @@ public struct MemberSignup: Sendable {
         try await store.memberSession(tokenHash: SecretToken.hash(cookie))
     }
 
+    /// Whether a member cookie names a good session of a confirmed member: who reads as a
+    /// member on the public site (``Audience``).
+    func isMember(cookie: String) async throws -> Bool {
+        let hash = SecretToken.hash(cookie)
+        return try await access.isGood(tokenHash: hash) { try await store.hasMemberSession(tokenHash: hash) }
+    }
+
+    /// Deletes a member (their own choice, or staff's): their sessions end on this node at once,
+    /// on the others when the change watcher reads the deletion.
+    func deleteMember(id: Int64) async throws {
+        try await store.deleteMember(id: id)
+        access.removeAll()
+    }
+
     func signOut(cookie: String) async throws {
         try await store.deleteMemberSession(tokenHash: SecretToken.hash(cookie))
+        access.removeAll()
     }
 
     /// The one-click unsubscribe link of a member's newsletter email (nil: every newsletter),

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineMail
+import BylineMarkdown
 import BylineStore
 import Foundation
 
@@ -67,17 +68,31 @@ public struct NewsletterSendStarter: Sendable {
         }
     }
 
-    /// The post as an email, links made absolute and READ ALSO resolved as on the site.
-    public func render(_ post: Post, newsletterName: String) async throws -> NewsletterEmail {
+    /// The post as an email for `audience`, links made absolute and READ ALSO resolved as on
+    /// the site. It goes through the gate like every channel: the recipients of a send are
+    /// confirmed members, who read members-only and (until paid tiers exist) paid posts in full;
+    /// a recipient the gate keeps out would get the preview and a link to the article.
+    public func render(_ stored: Post, newsletterName: String, audience: Audience = .member) async throws
+        -> NewsletterEmail
+    {
         let settings = try await store.settings()
+        let gated = GatedPost.apply(stored, for: audience, settings: settings.gate, now: Date())
+        let post = gated.post
+        let url = publicURL + SiteRoute.canonicalPath(.post(slug: post.slug))
         // Site-relative first: absoluteLinks then points these and the body's own links at the site.
-        let bodyHTML = try await ResolvedBody.html(post, store: store)
+        var bodyHTML = try await ResolvedBody.html(post, store: store)
+        var bodyText = Self.plainText(post.body.markdown)
+        if gated.isLocked {
+            let note = "The rest of this article is for subscribers: read it on \(settings.title)"
+            let link = HTMLEscape.escape(url)
+            bodyHTML += "\n<p><em>\(HTMLEscape.escape(note)): <a href=\"\(link)\">\(link)</a></em></p>"
+            bodyText = post.excerpt + "\n\n" + note + ": " + url
+        }
         let dates = DateText(timeZone: settings.timeZone)
         let article = NewsletterEmail.Article(
             title: post.title, authorName: post.author.name, dateText: post.publishedAt.map(dates.display) ?? "",
-            readingMinutes: post.readingMinutes, bodyHTML: absoluteLinks(bodyHTML),
-            bodyText: Self.plainText(post.body.markdown), excerpt: post.excerpt,
-            url: publicURL + SiteRoute.canonicalPath(.post(slug: post.slug)))
+            readingMinutes: post.readingMinutes, bodyHTML: absoluteLinks(bodyHTML), bodyText: bodyText,
+            excerpt: post.excerpt, url: url)
         let sender = NewsletterEmail.Sender(
             siteTitle: settings.title, siteURL: publicURL + "/", newsletterName: newsletterName,
             accountURL: publicURL + "/members/account")
@@ -91,11 +106,11 @@ public struct NewsletterSendStarter: Sendable {
     }
 
     /// The Markdown source reads as plain text already; READ ALSO directives become a line
-    /// that says what they are.
+    /// that says what they are, and the editor's preview cut (`<!--more-->`) goes.
     static func plainText(_ markdown: String) -> String {
-        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line in
             if let title = ReadAlsoDirective.title(in: line) { return "READ ALSO: \(title)" }
-            return String(line)
+            return PreviewCutDirective.isCut(line) ? nil : String(line)
         }.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -33,10 +33,10 @@ public enum SessionCookie {
         Cookie(name: name, value: "", maxAge: 0, path: path, secure: secure, httpOnly: true, sameSite: .lax)
     }
 
-    /// Whether the request carries a staff or member session cookie at all: such requests skip
-    /// the anonymous page cache in both directions (a page for a signed-in reader may differ).
-    static func hasSessionCookie(_ request: Request) -> Bool {
+    /// Whether the request carries a staff session cookie at all: such requests skip the page
+    /// cache in both directions (staff get pages rendered for them alone).
+    static func hasStaffCookie(_ request: Request) -> Bool {
         guard let header = request.headers[.cookie] else { return false }
-        return header.contains(staffName + "=") || header.contains(memberName + "=")
+        return header.contains(staffName + "=")
     }
 }

@@ -3,8 +3,9 @@ import BylineStore
 import Hummingbird
 
 /// Everything past the anonymous fast path, on Hummingbird's `Router` with
-/// ``BylineRequestContext``: the newsroom (`/admin/`), the Admin API (`/api/admin/`), and public
-/// pages for signed-in staff, which are rendered for them alone and never cached.
+/// ``BylineRequestContext``: the newsroom (`/admin/`), the Admin API (`/api/admin/`), members'
+/// pages, and public pages for browsers with a staff cookie, rendered for them alone and never
+/// cached.
 struct RoutedRequests: Sendable {
     let responder: any HTTPResponder<BylineRequestContext>
 
@@ -48,21 +49,33 @@ struct RoutedRequests: Sendable {
 
         // A signed-in staff member reading the public site: their own copy of each page.
         let pages = env.pages
+        let members = env.members
         // "**" matches one path component or more: the home page ("/") is named on its own.
         for path: RouterPath in ["/", "**"] {
             router.get(path) { request, context in
-                try await Self.publicPage(request, pages: pages, context: context)
+                try await Self.publicPage(request, pages: pages, members: members, context: context)
             }
             router.head(path) { request, context in
-                try await Self.publicPage(request, pages: pages, context: context)
+                try await Self.publicPage(request, pages: pages, members: members, context: context)
             }
         }
         self.responder = router.buildResponder()
     }
 
-    static func publicPage(_ request: Request, pages: SitePages, context: BylineRequestContext) async throws
-        -> Response
-    {
+    /// A public page for whoever a staff cookie came with: staff when the session is good,
+    /// else a member or anyone, as the fast path would answer them (but not cached).
+    static func publicPage(
+        _ request: Request, pages: SitePages, members: MemberSignup?, context: BylineRequestContext
+    ) async throws -> Response {
+        var audience = Audience.anonymous
+        if context.staff != nil {
+            audience = .staff
+        } else if let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty,
+            try await members.isMember(cookie: token)
+        {
+            audience = .member
+        }
+        let pages = pages.reading(as: audience)
         let path = request.uri.path
         guard path.utf8.count <= SiteRoute.maxPathLength else {
             return ErrorAnswer.text(.uriTooLong, "URL too long")
@@ -73,17 +86,15 @@ struct RoutedRequests: Sendable {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return PageResponse.redirect(to: target + query, request: request)
         case .asset(let name):
-            guard name == pages.theme.stylesheet.fingerprintedName else {
-                return ErrorAnswer.text(.notFound, "Not found")
-            }
-            return PageResponse.page(pages.theme.stylesheet.prepared, request: request)
+            guard let asset = pages.theme.asset(named: name) else { return ErrorAnswer.text(.notFound, "Not found") }
+            return PageResponse.page(asset.prepared, request: request)
         case .health, .metrics:
             return ErrorAnswer.text(.notFound, "Not found")
         default:
             break
         }
         switch try await withDeadline(pages.options.databaseTimeout, { try await pages.render(route) }) {
-        case .document(let status, let text, let contentType, _):
+        case .document(let status, let text, let contentType, _, _):
             let page = PreparedPage(
                 status: status, body: ByteBuffer(string: text), contentType: contentType,
                 cacheControl: "private, no-cache", dependencies: [], renderedAt: pages.clock.now(),

@@ -7,14 +7,28 @@ extension SitePages {
     /// Posts in feeds: enough for readers that poll daily.
     static let feedLength = 20
 
-    /// The newest public posts with their rendered bodies: two queries, whatever the length.
-    func feedItems() async throws -> [(post: Post, url: String, html: String)] {
-        let posts = try await store.latestPublicPosts(limit: Self.feedLength)
-        let slugs = try await store.publicSlugs(forTitles: posts.flatMap(\.body.readAlsoTitles))
-        return posts.map { post in
+    /// The newest public posts with their rendered bodies, through the gate: a post this
+    /// audience may not read gives its preview and a link to the article. Two queries, whatever
+    /// the length. `freshness` learns when the archive rule will catch a post shown in full.
+    func feedItems(settings: SiteSettings, freshness: inout PageFreshness) async throws
+        -> [(post: Post, url: String, html: String)]
+    {
+        let now = clock.now()
+        let gated = try await store.latestPublicPosts(limit: Self.feedLength).map {
+            GatedPost.apply($0, for: audience, settings: settings.gate, now: now)
+        }
+        let slugs = try await store.publicSlugs(forTitles: gated.flatMap(\.post.body.readAlsoTitles))
+        return gated.map { item in
+            freshness.note(item.changesAt)
+            let url = absolute(SiteRoute.canonicalPath(.post(slug: item.post.slug)))
             // Feed readers show content out of the site, so links are absolute.
-            let html = ResolvedBody.html(post, slugs: slugs, origin: options.publicURL)
-            return (post, absolute(SiteRoute.canonicalPath(.post(slug: post.slug))), html)
+            var html = ResolvedBody.html(item.post, slugs: slugs, origin: options.publicURL)
+            if item.isLocked {
+                html +=
+                    "\n<p><em>The rest of this article is for subscribers: <a href=\""
+                    + HTMLEscape.escape(url) + "\">read it on " + HTMLEscape.escape(settings.title) + "</a>.</em></p>"
+            }
+            return (item.post, url, html)
         }
     }
 
@@ -22,16 +36,21 @@ extension SitePages {
     static let feedDependencies: Set<ChangeKey> = [.archive, .site]
 
     func rss(settings: SiteSettings) async throws -> RenderedPage {
+        var freshness = PageFreshness()
         let feed = RSSFeed(
             settings: settings, siteURL: options.publicURL, feedURL: absolute(SiteRoute.canonicalPath(.rss)),
-            items: try await feedItems().map { RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html) },
+            items: try await feedItems(settings: settings, freshness: &freshness).map {
+                RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html)
+            },
             builtAt: clock.now())
         return .document(
-            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: Self.feedDependencies)
+            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: Self.feedDependencies,
+            validUntil: freshness.validUntil)
     }
 
     func jsonFeed(settings: SiteSettings) async throws -> RenderedPage {
-        let items = try await feedItems().map { item in
+        var freshness = PageFreshness()
+        let items = try await feedItems(settings: settings, freshness: &freshness).map { item in
             JSONFeed.Item(
                 id: item.url, url: item.url, title: item.post.title, contentHTML: item.html, summary: item.post.excerpt,
                 datePublished: DateText.iso(item.post.publishedAt ?? item.post.createdAt),
@@ -48,7 +67,7 @@ extension SitePages {
             description: settings.description, language: settings.language, items: items)
         return .document(
             .ok, feed.render(), contentType: "application/feed+json; charset=utf-8",
-            dependencies: Self.feedDependencies)
+            dependencies: Self.feedDependencies, validUntil: freshness.validUntil)
     }
 
     /// How many `/sitemap-posts-N.xml` there are: one per ``Sitemap/postsPerChild`` post ids.

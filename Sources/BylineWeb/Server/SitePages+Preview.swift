@@ -8,8 +8,9 @@ extension SitePages {
     /// the page cache, where readers would be served a draft.
     func preview(_ post: Post) async throws -> String {
         let site = siteView(try await chrome.current())
-        switch try await article(post, site: site, noindex: true) {
-        case .document(_, let html, _, _):
+        // Staff see the whole post, as members will; the gate is the public page's to show.
+        switch try await reading(as: .staff).article(post, site: site, noindex: true) {
+        case .document(_, let html, _, _, _):
             return Self.withPreviewBanner(html, status: post.status, editURL: "/admin/posts/\(post.id)/edit")
         case .moved(let location):
             // An article page never moves; answer with a page that says where it went.

@@ -10,6 +10,15 @@ struct SitePages: Sendable {
     let theme: Theme
     let options: SiteOptions
     let clock: any WallClock
+    /// Who the pages are for: the gate cuts what this audience may not read (``GatedPost``).
+    var audience: Audience = .anonymous
+
+    /// These pages as `audience` gets them.
+    func reading(as audience: Audience) -> SitePages {
+        var pages = self
+        pages.audience = audience
+        return pages
+    }
 
     func render(_ route: SiteRoute) async throws -> RenderedPage {
         if route == .robots { return robots() }
@@ -42,7 +51,7 @@ struct SitePages: Sendable {
     func siteView(_ chrome: SiteChrome.Value) -> SiteView {
         SiteView(
             settings: chrome.settings, navTags: chrome.navTags, stylesheet: theme.stylesheet.path,
-            year: DateText(timeZone: chrome.settings.timeZone).year(clock.now()))
+            year: DateText(timeZone: chrome.settings.timeZone).year(clock.now()), audience: audience)
     }
 
     func absolute(_ path: String) -> String { options.publicURL + path }
@@ -54,12 +63,14 @@ struct SitePages: Sendable {
         let meta = PageMeta(
             title: title, ogTitle: title, description: site.settings.description,
             canonical: absolute(SiteRoute.canonicalPath(.home(page: number))))
+        var freshness = PageFreshness()
+        let posts = cards(page.items, site: site, leadFirst: number == 1, freshness: &freshness)
         return ok(
-            "home", dependsOn: [.home],
+            "home", dependsOn: [.home], validUntil: freshness.validUntil,
             site.context(
                 meta: meta,
                 [
-                    "posts": cards(page.items, site: site, leadFirst: number == 1),
+                    "posts": posts,
                     "isFirstPage": number == 1,
                     "pagination": PaginationView(page) { SiteRoute.canonicalPath(.home(page: $0)) },
                 ]))
@@ -80,7 +91,10 @@ struct SitePages: Sendable {
     /// A feature image address as crawlers need it: paths on this site made absolute.
     func absoluteImage(_ url: String) -> String { url.hasPrefix("/") ? absolute(url) : url }
 
-    func article(_ post: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
+    func article(_ stored: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
+        // The gate first: nothing below sees text this audience may not read.
+        let gated = GatedPost.apply(stored, for: audience, settings: site.settings.gate, now: clock.now())
+        let post = gated.post
         async let resolved = ResolvedBody.html(post, store: store)
         async let related = store.relatedPosts(to: post, limit: 3)
         let bodyHTML = try await resolved
@@ -91,7 +105,8 @@ struct SitePages: Sendable {
             author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
             publisher: .init(name: site.settings.title), mainEntityOfPage: canonical,
             articleSection: post.tags.first?.name, keywords: post.tags.map(\.name),
-            image: post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage))
+            image: post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage),
+            isAccessibleForFree: !gated.isGated, hasPart: gated.isGated ? [.gatedSection] : nil)
         var meta = PageMeta(
             title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
@@ -103,14 +118,26 @@ struct SitePages: Sendable {
         dependencies.formUnion(post.body.readAlsoTitles.map { .title(TitleKey.make($0)) })
         dependencies.formUnion(relatedPosts.map { .post($0.id) })
         dependencies.formUnion(post.tags.isEmpty ? [.home] : post.tags.map { .tag($0.id) })
+        var freshness = PageFreshness()
+        freshness.note(gated.changesAt)
+        var fields: [String: Any] = [
+            "post": view, "share": ShareView(url: canonical, title: post.title),
+            "related": cards(relatedPosts, site: site, leadFirst: false, freshness: &freshness),
+            // The subscribe box asks anonymous readers; a locked post has the gate's form instead.
+            "showSubscribeBox": audience == .anonymous && !gated.isLocked,
+            // Entitled readers of a gated post: the part JSON-LD's hasPart names.
+            "isGatedContent": gated.isGated && !gated.isLocked,
+        ]
+        if gated.isLocked { fields["gate"] = GateView(articlePath: view.url, visibility: gated.visibility) }
+        let gate = site.settings.gate
+        if audience == .anonymous, !gated.isGated, gate.overlayEnabled, let script = theme.script {
+            fields["overlay"] = OverlayView(
+                scrollPercent: gate.overlayScrollPercent, dismissDays: gate.overlayDismissDays, returnPath: view.url)
+            fields["readerScript"] = script.path
+        }
         return ok(
-            "post", dependsOn: dependencies,
-            site.context(
-                meta: meta, currentTagSlug: post.tags.first?.slug,
-                [
-                    "post": view, "share": ShareView(url: canonical, title: post.title),
-                    "related": relatedPosts.map { PostCardView($0, dates: site.dates) },
-                ]))
+            "post", dependsOn: dependencies, validUntil: freshness.validUntil,
+            site.context(meta: meta, currentTagSlug: post.tags.first?.slug, fields))
     }
 
     func tag(slug: String, page number: Int, site: SiteView) async throws -> RenderedPage {
@@ -152,12 +179,14 @@ struct SitePages: Sendable {
         let meta = PageMeta(
             title: title, ogTitle: owner.name, description: description,
             canonical: absolute(SiteRoute.canonicalPath(route(number))), ogType: ogType)
+        var freshness = PageFreshness()
+        let posts = cards(page.items, site: site, leadFirst: false, freshness: &freshness)
         return ok(
-            template, dependsOn: [key],
+            template, dependsOn: [key], validUntil: freshness.validUntil,
             site.context(
                 meta: meta, currentTagSlug: currentTagSlug,
                 [
-                    template: owner, "posts": cards(page.items, site: site, leadFirst: false),
+                    template: owner, "posts": posts,
                     "pagination": PaginationView(page) { SiteRoute.canonicalPath(route($0)) },
                 ]))
     }
@@ -210,11 +239,25 @@ struct SitePages: Sendable {
     }
 
     /// A page and what it was built from; every page also shows site settings and navigation.
-    private func ok(_ template: String, dependsOn keys: Set<ChangeKey>, _ context: [String: Any]) -> RenderedPage {
-        .html(.ok, theme.render(template, context), dependencies: keys.union([.site]))
+    private func ok(
+        _ template: String, dependsOn keys: Set<ChangeKey>, validUntil: Date? = nil, _ context: [String: Any]
+    ) -> RenderedPage {
+        .html(.ok, theme.render(template, context), dependencies: keys.union([.site]), validUntil: validUntil)
     }
 
-    private func cards(_ posts: [PostSummary], site: SiteView, leadFirst: Bool) -> [PostCardView] {
-        posts.enumerated().map { PostCardView($0.element, dates: site.dates, isLead: leadFirst && $0.offset == 0) }
+    /// Cards marked when their post is behind the gate now; the mark changes when the archive
+    /// rule catches a post, so `freshness` learns when.
+    private func cards(_ posts: [PostSummary], site: SiteView, leadFirst: Bool, freshness: inout PageFreshness)
+        -> [PostCardView]
+    {
+        let now = clock.now()
+        let gate = site.settings.gate
+        return posts.enumerated().map { offset, post in
+            freshness.note(
+                GatePolicy.changesAt(post.visibility, publishedAt: post.publishedAt, settings: gate, now: now))
+            let visibility = GatePolicy.effectiveVisibility(
+                post.visibility, publishedAt: post.publishedAt, settings: gate, now: now)
+            return PostCardView(post, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility)
+        }
     }
 }

@@ -11,6 +11,8 @@ public struct SiteServer: Sendable {
     /// nil when the options switch caching off.
     public let cache: PageCache?
     public let metrics = SiteMetrics()
+    /// Member sessions found good, held briefly (``MemberAccessCache``).
+    let memberAccess: MemberAccessCache
     /// The newsroom's services (nil: a public site only, as some tests serve).
     public let newsroom: NewsroomEnvironment?
 
@@ -44,8 +46,10 @@ public struct SiteServer: Sendable {
         let chrome = SiteChrome(store: store, navigationTagLimit: options.navigationTagLimit)
         let pages = SitePages(store: store, chrome: chrome, theme: theme, options: options, clock: clock)
         let cache = options.pageCacheBytes > 0 ? PageCache(capacityBytes: options.pageCacheBytes) : nil
+        let memberAccess = MemberAccessCache()
         self.pages = pages
         self.cache = cache
+        self.memberAccess = memberAccess
         self.newsroom = parts.map { parts in
             var env = NewsroomEnvironment(
                 newsroom: Newsroom(store: parts.store, cache: cache, chrome: pages.chrome, clock: clock),
@@ -55,7 +59,7 @@ public struct SiteServer: Sendable {
             env.members = parts.members.map { members in
                 MemberSignup(
                     store: members.store, mailer: members.mailer, linkKey: members.linkKey, clock: clock,
-                    publicURL: options.publicURL)
+                    publicURL: options.publicURL, access: memberAccess)
             }
             return env
         }
@@ -69,7 +73,7 @@ public struct SiteServer: Sendable {
     ) -> some ApplicationProtocol {
         // Also without a page cache: the chrome every page shows follows the change log.
         let watcher = ChangeWatcher(
-            store: pages.store, chrome: pages.chrome, cache: cache, clock: pages.clock,
+            store: pages.store, chrome: pages.chrome, cache: cache, memberAccess: memberAccess, clock: pages.clock,
             interval: pages.options.changePollInterval, timeout: pages.options.databaseTimeout, logger: logger)
         // Bounded headers and idle connections: a client cannot hold memory or sockets for free.
         let http1 = HTTP1Channel.Configuration(
@@ -78,7 +82,8 @@ public struct SiteServer: Sendable {
                 maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200))
         return Application(
             responder: SiteResponder(
-                pages: pages, cache: cache, metrics: metrics, routed: newsroom.map(RoutedRequests.init(environment:))),
+                pages: pages, cache: cache, metrics: metrics, routed: newsroom.map(RoutedRequests.init(environment:)),
+                members: newsroom?.members),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
             services: services + [watcher],

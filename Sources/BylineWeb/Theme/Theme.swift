@@ -6,6 +6,9 @@ public struct Theme: Sendable {
     public let directory: String
     let library: MustacheLibrary
     public let stylesheet: StaticAsset
+    /// `reader.js`, the little script of public pages (the subscribe overlay); nil when the
+    /// theme has none. Pages read without it.
+    public let script: StaticAsset?
 
     /// Templates every theme must have.
     public static let requiredTemplates = [
@@ -32,6 +35,15 @@ public struct Theme: Sendable {
         }
         self.stylesheet = StaticAsset(
             fileName: "style.css", contentType: "text/css; charset=utf-8", bytes: [UInt8](css))
+        let scriptPath = (directory as NSString).appendingPathComponent("reader.js")
+        self.script = FileManager.default.contents(atPath: scriptPath).map {
+            StaticAsset(fileName: "reader.js", contentType: "text/javascript; charset=utf-8", bytes: [UInt8]($0))
+        }
+    }
+
+    /// The theme's file served under `fingerprintedName`, if any.
+    func asset(named fingerprintedName: String) -> StaticAsset? {
+        [stylesheet, script].lazy.compactMap { $0 }.first { $0.fingerprintedName == fingerprintedName }
     }
 
     /// Renders `template` with `context`; the theme was checked at load, so a name is always there.

@@ -35,12 +35,30 @@ struct ArticleJSONLD: Encodable {
     let keywords: [String]
     /// The feature image's absolute URL, when the post has one.
     var image: String? = nil
+    /// False for a post behind the gate, with ``hasPart`` naming the gated section: how Google
+    /// asks paywalled articles to be marked, so the gate is not taken for cloaking.
+    var isAccessibleForFree: Bool = true
+    var hasPart: [WebPageElement]? = nil
+
+    /// A part of the page (schema.org `WebPageElement`) and whether it is free.
+    struct WebPageElement: Encodable {
+        let type = "WebPageElement"
+        let isAccessibleForFree: Bool
+        let cssSelector: String
+        enum CodingKeys: String, CodingKey {
+            case type = "@type"
+            case isAccessibleForFree, cssSelector
+        }
+
+        /// The gate for readers it keeps out, the body past the preview for the others.
+        static let gatedSection = WebPageElement(isAccessibleForFree: false, cssSelector: ".gated-content")
+    }
 
     enum CodingKeys: String, CodingKey {
         case context = "@context"
         case type = "@type"
         case headline, description, datePublished, dateModified, author, publisher, mainEntityOfPage
-        case articleSection, keywords, image
+        case articleSection, keywords, image, isAccessibleForFree, hasPart
     }
 
     /// JSON safe inside `<script>`: `<` is escaped so text cannot close the element.

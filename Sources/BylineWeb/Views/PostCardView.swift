@@ -12,8 +12,11 @@ struct PostCardView {
     let readingTime: String
     let tags: [LinkView]
     let isLead: Bool
+    /// Whether the post is behind the gate now, and the label saying for whom ("Members", "Paid").
+    let isGated: Bool
+    let gateLabel: String
 
-    init(_ post: PostSummary, dates: DateText, isLead: Bool = false) {
+    init(_ post: PostSummary, dates: DateText, isLead: Bool = false, visibility: Visibility = .public) {
         self.title = post.title
         self.url = SiteRoute.canonicalPath(.post(slug: post.slug))
         self.excerpt = post.excerpt
@@ -24,6 +27,8 @@ struct PostCardView {
         self.readingTime = ReadingTime.label(minutes: post.readingMinutes)
         self.tags = post.tags.map { LinkView(tag: $0) }
         self.isLead = isLead
+        self.isGated = visibility != .public
+        self.gateLabel = visibility == .paid ? "Paid" : "Members"
     }
 }
 

@@ -14,13 +14,15 @@ struct SiteView {
     let stylesheet: String
     let year: String
     let dates: DateText
+    let audience: Audience
 
-    init(settings: SiteSettings, navTags: [Tag], stylesheet: String, year: String) {
+    init(settings: SiteSettings, navTags: [Tag], stylesheet: String, year: String, audience: Audience = .anonymous) {
         self.settings = settings
         self.navTags = navTags
         self.stylesheet = stylesheet
         self.year = year
         self.dates = DateText(timeZone: settings.timeZone)
+        self.audience = audience
     }
 
     /// The full context for a template: the site parts, the page's meta and its own fields.
@@ -33,6 +35,7 @@ struct SiteView {
         context["page"] = meta
         context["stylesheet"] = stylesheet
         context["year"] = year
+        context["reader"] = ReaderView(isMember: audience == .member, isStaff: audience == .staff)
         return context
     }
 

@@ -34,7 +34,25 @@ extension PostCardView: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "url": \.url, "excerpt": \.excerpt, "authorName": \.authorName, "authorUrl": \.authorUrl,
         "dateISO": \.dateISO, "dateDisplay": \.dateDisplay, "readingTime": \.readingTime, "tags": \.tags,
-        "isLead": \.isLead,
+        "isLead": \.isLead, "isGated": \.isGated, "gateLabel": \.gateLabel,
+    ]
+}
+
+extension GateView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "returnPath": \.returnPath, "signInUrl": \.signInUrl, "isPaid": \.isPaid,
+    ]
+}
+
+extension OverlayView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "scrollPercent": \.scrollPercent, "dismissDays": \.dismissDays, "returnPath": \.returnPath,
+    ]
+}
+
+extension ReaderView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "isMember": \.isMember, "isStaff": \.isStaff,
     ]
 }
 

@@ -230,9 +230,10 @@ import Testing
         }
     }
 
-    /// A member's page views neither get nor fill the anonymous page cache; positive control:
-    /// the same reads without the cookie do.
-    @Test(arguments: StoreKind.allCases) func memberReadsNeitherGetNorFillTheAnonymousCache(_ kind: StoreKind)
+    /// A signed-in member's page views get and fill the members' copy in the page cache, never
+    /// the anonymous one (``PageCache/key(_:for:)``), marked `private`; a cookie that names no
+    /// session reads as anonymous and shares the anonymous copy.
+    @Test(arguments: StoreKind.allCases) func memberReadsUseTheMembersCopyOfTheCache(_ kind: StoreKind)
         async throws
     {
         try await Self.withSite(kind) { site, client, server, _ in
@@ -249,21 +250,26 @@ import Testing
             }
             cache.removeAll()
             let path = "/\(saved.slug)/"
-            let member: HTTPFields = [.cookie: "\(SessionCookie.memberName)=any-token"]
+            let (_, token) = try await GateLeakTests.member(site, email: "cached@example.com")
+            let member: HTTPFields = [.cookie: "\(SessionCookie.memberName)=\(token)"]
             let memberPage = try await client.get(path, headers: member)
             #expect(memberPage.status == .ok)
             #expect(memberPage.headers[.cacheControl] == "private, no-cache")
-            #expect(cache.statistics.entries == 0)
+            #expect(memberPage.text.contains("Your account"))
+            #expect(cache.statistics.entries == 1)
 
             let anonymous = try await client.get(path)
             #expect(anonymous.headers[.cacheControl] == "no-cache")
-            #expect(cache.statistics.entries == 1)
+            #expect(!anonymous.text.contains("Your account"))
+            #expect(cache.statistics.entries == 2, "one copy per audience")
             let hits = cache.statistics.hits
             let again = try await client.get(path, headers: member)
-            #expect(again.headers[.cacheControl] == "private, no-cache")
-            #expect(cache.statistics.hits == hits)
-            _ = try await client.get(path)
+            #expect(again.headers[.cacheControl] == "private, no-cache" && again.text.contains("Your account"))
             #expect(cache.statistics.hits == hits + 1)
+            let forged: HTTPFields = [.cookie: "\(SessionCookie.memberName)=any-token"]
+            let nobody = try await client.get(path, headers: forged)
+            #expect(nobody.headers[.cacheControl] == "no-cache" && !nobody.text.contains("Your account"))
+            #expect(cache.statistics.hits == hits + 2 && cache.statistics.entries == 2)
         }
     }
 }
