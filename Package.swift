@@ -122,6 +122,8 @@ let package = Package(
                 // The job worker tests run workers in a ServiceGroup and quieten their logs.
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Migration tests step SQLite's migrator to a given version.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "BylineWebTests",

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A post as one audience may have it: in full, or cut to its free preview with everything
-/// after the cut left out of every field that could carry it (body HTML and Markdown, READ
-/// ALSO titles past the cut, an excerpt derived from text past the cut).
+/// A post as one audience may have it: in full, or cut to its free preview (``FreePreview``)
+/// with everything after the cut left out of every field that could carry it (body HTML and
+/// Markdown, READ ALSO titles past the cut; the excerpt is made from the preview's own text
+/// unless an editor wrote one).
 public struct GatedPost: Sendable, Equatable {
     /// The post to render: ``isLocked`` means its body is only the preview.
     public var post: Post
@@ -43,19 +44,19 @@ public struct GatedPost: Sendable, Equatable {
             changesAt: changesAt)
     }
 
-    /// `post` with only its preview: the HTML before the cut, the READ ALSO titles of the
-    /// markers left in it, no Markdown, and an excerpt only when an editor wrote it or the
-    /// preview holds the text it was derived from (the body's first block).
+    /// `post` with only its preview (``FreePreview``): the HTML before the cut, the READ ALSO
+    /// titles of the markers left in it, no Markdown, and an excerpt an editor wrote or else
+    /// one made from the preview's own text.
     public static func redacted(_ post: Post, previewBlocks: Int) -> Post {
-        let preview = PreviewCut.preview(post.body.html, blocks: previewBlocks)
+        let preview = FreePreview.html(post.body.html, paragraphs: previewBlocks)
         var cut = post
-        let markers = preview.html.components(separatedBy: BodyHTML.readAlsoMarker).count - 1
+        let markers = preview.components(separatedBy: BodyHTML.readAlsoMarker).count - 1
         cut.body = PostBody(
-            markdown: "", html: preview.html, readAlsoTitles: Array(post.body.readAlsoTitles.prefix(markers)))
+            markdown: "", html: preview, readAlsoTitles: Array(post.body.readAlsoTitles.prefix(markers)))
         // The reading time is the whole article's: what the reader would get by subscribing.
         cut.savedReadingMinutes = post.readingMinutes
         cut.statedReadingMinutes = nil
-        if post.customExcerpt == nil && preview.html.isEmpty { cut.excerpt = "" }
+        cut.excerpt = post.customExcerpt ?? Excerpt.make(fromPlainText: FreePreview.plainText(preview))
         return cut
     }
 }

@@ -13,10 +13,14 @@ public struct PostSummary: Sendable, Equatable {
     public var readingMinutes: Int
     /// What the editor set; the gate's archive rule may make it stricter (``GatePolicy``).
     public var visibility: Visibility
+    /// Whether ``excerpt`` may be shown where the post is gated: an editor wrote it, or it
+    /// lies in the free preview (``RenderedMarkdown/excerptInPreview``).
+    public var excerptInPreview: Bool
 
     public init(
         id: Int64, title: String, slug: String, excerpt: String, publishedAt: Date,
-        updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int, visibility: Visibility = .public
+        updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int, visibility: Visibility = .public,
+        excerptInPreview: Bool = true
     ) {
         self.id = id
         self.title = title
@@ -28,5 +32,6 @@ public struct PostSummary: Sendable, Equatable {
         self.tags = tags
         self.readingMinutes = readingMinutes
         self.visibility = visibility
+        self.excerptInPreview = excerptInPreview
     }
 }

@@ -29,11 +29,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
         ReadingTime.minutes(words: wordCount, images: imageCount)
     }
 
-    /// The excerpt derived from the body: its first block's text, or nothing when the editor's
-    /// cut comes before any block. An excerpt is shown to readers the gate keeps out, so it may
-    /// only hold text of the free preview.
-    public var derivedExcerpt: String {
-        if html.contains(PreviewCut.marker), PreviewCut.preview(html, blocks: 1).html.isEmpty { return "" }
-        return Excerpt.make(fromPlainText: plainText)
+    /// The excerpt derived from the body: its first block of text.
+    public var derivedExcerpt: String { Excerpt.make(fromPlainText: plainText) }
+
+    /// Whether that first block of text lies inside every free preview of the body
+    /// (``FreePreview``): the editor's cut comes after it, or, with no cut, more text follows
+    /// it. Listings show a gated post's derived excerpt only then; it would give away text
+    /// past the cut otherwise.
+    public var excerptInPreview: Bool {
+        if html.contains(PreviewCut.marker) {
+            return !FreePreview.plainText(PreviewCut.preview(html, blocks: 0).html).isEmpty
+        }
+        return !FreePreview.html(html, paragraphs: 1).isEmpty
     }
 }

@@ -54,8 +54,8 @@ public protocol MemberStore: Sendable {
     /// The unexpired session with this token hash and its member.
     func memberSession(tokenHash: String) async throws -> MemberSession?
     /// Whether this token hash names an unexpired session of a confirmed member: what the gate
-    /// asks on every member's page view, one indexed read (``memberSession(tokenHash:)`` reads
-    /// the whole member).
+    /// asks of a member's page view when the node holds no fresh answer, one indexed read
+    /// (``memberSession(tokenHash:)`` reads the whole member).
     func hasMemberSession(tokenHash: String) async throws -> Bool
     func deleteMemberSession(tokenHash: String) async throws
     /// Signs the member out everywhere.

@@ -16,6 +16,8 @@ struct PostDraftPlan: Sendable {
     let customExcerpt: String?
     /// What listings and meta descriptions show.
     let excerpt: String
+    /// Whether the excerpt may show where the post is gated (``PostSummary/excerptInPreview``).
+    let excerptInPreview: Bool
     /// The slug the editor asked for in slug form; nil: derive it (new post) or keep it.
     let requestedSlug: String?
     /// The tags in the editor's order, each once, with the key a tag is found by.
@@ -43,6 +45,7 @@ struct PostDraftPlan: Sendable {
         let custom = draft.customExcerpt?.trimmingWhitespace()
         self.customExcerpt = custom?.isEmpty == false ? custom : nil
         self.excerpt = customExcerpt ?? rendered.derivedExcerpt
+        self.excerptInPreview = customExcerpt != nil || rendered.excerptInPreview
         // An empty slug field asks for nothing, like a missing one.
         let slug = draft.slug?.trimmingWhitespace()
         self.requestedSlug = try slug.flatMap { $0.isEmpty ? nil : try RequestedSlug.validated($0) }

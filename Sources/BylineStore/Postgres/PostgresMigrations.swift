@@ -317,6 +317,10 @@ enum PostgresMigrations {
                 "ALTER TABLE posts DROP CONSTRAINT posts_visibility_check",
                 "ALTER TABLE posts ADD CONSTRAINT posts_visibility_check "
                     + "CHECK (visibility IN ('public', 'members', 'paid'))",
+                // See the SQLite migration of the same name.
+                "ALTER TABLE posts ADD COLUMN excerpt_in_preview BIGINT NOT NULL DEFAULT 1",
+                "UPDATE posts SET excerpt_in_preview = 0 WHERE custom_excerpt IS NULL "
+                    + "AND position(E'\\n\\n' in btrim(body, E' \\t\\r\\n')) = 0",
             ]),
     ]
 

@@ -301,11 +301,25 @@ enum SQLiteMigrations {
             let rebuilt = definition.replacingOccurrences(
                 of: oldCheck, with: "CHECK (visibility IN ('public', 'members', 'paid'))"
             ).replacingOccurrences(of: "CREATE TABLE posts (", with: "CREATE TABLE posts_v7 (")
+            // The id counter goes with the dropped table: keep it, so no id of a deleted post
+            // (named by a queued job or the change log) is ever given to another.
+            let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'posts'") ?? 0
             try db.execute(sql: rebuilt)
             try db.execute(sql: "INSERT INTO posts_v7 SELECT * FROM posts")
             try db.execute(sql: "DROP TABLE posts")
             try db.execute(sql: "ALTER TABLE posts_v7 RENAME TO posts")
             for index in indexes { try db.execute(sql: index) }
+            try db.execute(
+                sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'posts'", arguments: [sequence])
+            // Whether a gated post's excerpt lies in its free preview (see PostSummary). Posts
+            // saved before: a body of one block has nothing to preview, so its excerpt would
+            // give text away (a cut marker did not exist yet; every save recomputes it).
+            try db.execute(sql: "ALTER TABLE posts ADD COLUMN excerpt_in_preview INTEGER NOT NULL DEFAULT 1")
+            try db.execute(
+                sql: """
+                    UPDATE posts SET excerpt_in_preview = 0
+                    WHERE custom_excerpt IS NULL AND instr(trim(body, ' ' || char(9, 10, 13)), char(10) || char(10)) = 0
+                    """)
         }
         return migrator
     }

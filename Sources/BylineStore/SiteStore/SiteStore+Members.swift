@@ -213,16 +213,19 @@ extension SiteStore: MemberStore {
     public func deleteMemberSession(tokenHash: String) async throws {
         let now = clock.now()
         try await engine.write { db in
-            try db.execute("DELETE FROM member_sessions WHERE token_hash = \(tokenHash)")
-            try Self.recordChange(db, [.memberAccess], now: now)
+            // Only a session that existed is news: a made-up cookie signing out writes nothing.
+            let deleted = try db.fetchOne(
+                "DELETE FROM member_sessions WHERE token_hash = \(tokenHash) RETURNING token_hash")
+            if deleted != nil { try Self.recordChange(db, [.memberAccess], now: now) }
         }
     }
 
     public func deleteMemberSessions(memberID: Int64) async throws {
         let now = clock.now()
         try await engine.write { db in
-            try db.execute("DELETE FROM member_sessions WHERE member_id = \(memberID)")
-            try Self.recordChange(db, [.memberAccess], now: now)
+            let deleted = try db.fetchAll(
+                "DELETE FROM member_sessions WHERE member_id = \(memberID) RETURNING token_hash")
+            if !deleted.isEmpty { try Self.recordChange(db, [.memberAccess], now: now) }
         }
     }
 

@@ -21,11 +21,12 @@ extension SiteStore: NewsroomPosts {
                 """
                 INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt,
                     status, visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes,
-                    reading_minutes, feature_image, feature_image_alt)
+                    reading_minutes, feature_image, feature_image_alt, excerpt_in_preview)
                 VALUES (\(plan.title), \(plan.titleKey), \(slug), \(draft.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(plan.customExcerpt), \(PostStatus.draft.rawValue),
                     \(draft.visibility.rawValue), NULL, \(plan.now), \(plan.now), \(draft.authorID), NULL,
-                    \(plan.readingMinutes), \(draft.featureImage), \(draft.featureImageAlt))
+                    \(plan.readingMinutes), \(draft.featureImage), \(draft.featureImageAlt),
+                    \(plan.excerptInPreview ? 1 : 0))
                 """)
             _ = try Self.replaceTags(db, postID: id, tags: plan.tags, now: plan.now, status: .draft, publishedAt: nil)
             try Self.keepRevision(db, postID: id, plan, savedBy: savedBy, reason: .created)
@@ -53,7 +54,7 @@ extension SiteStore: NewsroomPosts {
                 UPDATE posts SET title = \(plan.title), title_key = \(plan.titleKey), body = \(draft.markdown),
                     body_html = \(plan.rendered.html), read_also = \(plan.readAlsoLines), excerpt = \(plan.excerpt),
                     custom_excerpt = \(plan.customExcerpt), visibility = \(draft.visibility.rawValue),
-                    updated_at = \(plan.now), author_id = \(draft.authorID),
+                    excerpt_in_preview = \(plan.excerptInPreview ? 1 : 0), updated_at = \(plan.now), author_id = \(draft.authorID),
                     reading_minutes = COALESCE(stated_reading_minutes, \(plan.readingMinutes)),
                     feature_image = \(draft.featureImage), feature_image_alt = \(draft.featureImageAlt)
                 WHERE id = \(id)

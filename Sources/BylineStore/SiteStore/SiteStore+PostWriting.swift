@@ -73,6 +73,7 @@ extension SiteStore: PostWriting {
                 UPDATE posts SET title = \(input.title), title_key = \(plan.titleKey), body = \(input.markdown),
                     body_html = \(plan.rendered.html), read_also = \(plan.readAlsoLines),
                     excerpt = \(customExcerpt ?? plan.derivedExcerpt), custom_excerpt = \(customExcerpt),
+                    excerpt_in_preview = \(plan.excerptInPreview(customExcerpt: customExcerpt) ? 1 : 0),
                     status = \(status.rawValue), visibility = \(visibility.rawValue), published_at = \(publishedAt),
                     updated_at = \(now), author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
                     reading_minutes = \(plan.readingMinutes)
@@ -89,11 +90,12 @@ extension SiteStore: PostWriting {
             let id = try db.insertReturningID(
                 """
                 INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt, status,
-                    visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes, reading_minutes)
+                    visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes, reading_minutes,
+                    excerpt_in_preview)
                 VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(input.excerpt), \(status.rawValue),
                     \(visibility.rawValue), \(publishedAt), \(now), \(now), \(authorID), \(input.statedReadingMinutes),
-                    \(plan.readingMinutes))
+                    \(plan.readingMinutes), \(plan.excerptInPreview(customExcerpt: input.excerpt) ? 1 : 0))
                 """)
             saved = SavedPost(
                 id: id, slug: slug, title: input.title, outcome: .created, status: status, publishedAt: publishedAt)

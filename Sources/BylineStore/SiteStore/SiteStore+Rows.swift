@@ -5,7 +5,7 @@ import Foundation
 extension SiteStore {
     static let summaryColumns: SQL = """
         p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.visibility,
-        a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
+        p.excerpt_in_preview, a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
         a.user_id AS author_user_id
         """
 
@@ -58,7 +58,8 @@ extension SiteStore {
                 publishedAt: try row["published_at"], updatedAt: try row["updated_at"],
                 author: try author(from: row, prefix: "author_"), tags: tags[id] ?? [],
                 readingMinutes: try row["reading_minutes"],
-                visibility: Visibility(rawValue: try row["visibility"]) ?? .members)
+                visibility: Visibility(rawValue: try row["visibility"]) ?? .members,
+                excerptInPreview: (try row["excerpt_in_preview"] as Int) != 0)
         }
     }
 

@@ -37,6 +37,7 @@ public enum SnapshotTables {
                 .init("reading_minutes", .integer), .init("body_html", .text, nullable: true),
                 .init("read_also", .text), .init("custom_excerpt", .text, nullable: true),
                 .init("feature_image", .text), .init("feature_image_alt", .text),
+                .init("excerpt_in_preview", .integer),
             ]),
         SnapshotTable(
             "post_tags", orderBy: "post_id, tag_id",

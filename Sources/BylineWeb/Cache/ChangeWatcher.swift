@@ -77,7 +77,8 @@ struct ChangeWatcher: Service {
             if !complete || previous?.navTags != fresh.navTags {
                 cache?.removeAll()
             } else {
-                cache?.invalidate(keys.all)
+                // No page depends on member access: such a change alone drops no page.
+                cache?.invalidate(keys.all.subtracting([.memberAccess]))
             }
             if !complete || keys.all.contains(.memberAccess) { memberAccess?.removeAll() }
         }

@@ -43,9 +43,14 @@ public final class PageCache: Sendable {
     var epoch: UInt64 { state.withLock { $0.epoch } }
 
     /// Where `path`'s copy for `audience` is kept: the path itself for anonymous readers (the
-    /// hot path builds nothing), a prefix no path has for members. Staff pages are never cached.
-    static func key(_ path: String, for audience: Audience) -> String {
-        audience == .member ? "member:" + path : path
+    /// hot path builds nothing), a prefix no path has for members; nil for staff, whose pages
+    /// are never cached.
+    static func key(_ path: String, for audience: Audience) -> String? {
+        switch audience {
+        case .anonymous: path
+        case .member: "member:" + path
+        case .staff: nil
+        }
     }
 
     /// The cached page at `key`, counted as a hit; a miss is counted by ``noteMiss()``, since

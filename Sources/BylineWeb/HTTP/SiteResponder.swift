@@ -40,7 +40,7 @@ struct SiteResponder: HTTPResponder {
         let audience = await audience(of: request, context: context)
         let key = PageCache.key(path, for: audience)
         // Hot path: only canonical content paths are ever cached, so a hit needs no routing.
-        if let cache, let cached = cache.page(key, now: pages.clock.now()) {
+        if let cache, let key, let cached = cache.page(key, now: pages.clock.now()) {
             metrics.cacheHits.increment()
             return (PageResponse.page(cached.page, request: request), cached.label)
         }
@@ -54,15 +54,21 @@ struct SiteResponder: HTTPResponder {
         return (response, label)
     }
 
-    /// A member when the request carries a member session cookie that is still good (one
-    /// indexed read: a member deleted or removed by staff reads as anonymous at once), else
-    /// anonymous. A store that cannot answer makes the reader anonymous: less, never more.
+    /// A member when the request carries a member session cookie that is still good (held in
+    /// memory briefly, ``MemberAccessCache``; else one indexed read), else anonymous. A store
+    /// that cannot answer in time makes the reader anonymous: less, never more. Assets, health
+    /// and metrics are the same for everyone and ask nothing.
     private func audience(of request: Request, context: Context) async -> Audience {
         guard let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty else {
             return .anonymous
         }
+        let path = request.uri.path
+        if path.hasPrefix("/assets/") || path == "/healthz" || path == "/metrics" { return .anonymous }
         do {
-            return try await members.isMember(cookie: token) ? .member : .anonymous
+            let isMember = try await withDeadline(pages.options.databaseTimeout) {
+                try await members.isMember(cookie: token)
+            }
+            return isMember ? .member : .anonymous
         } catch {
             context.logger.warning("reading a member session failed, answering as to anyone: \(error)")
             return .anonymous
@@ -70,7 +76,7 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func answer(
-        _ route: SiteRoute, path: String, key: String, audience: Audience, request: Request, context: Context
+        _ route: SiteRoute, path: String, key: String?, audience: Audience, request: Request, context: Context
     ) async throws -> Response {
         switch route {
         case .health:
@@ -118,7 +124,7 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func render(
-        _ route: SiteRoute, path: String, key: String, audience: Audience, request: Request, context: Context
+        _ route: SiteRoute, path: String, key: String?, audience: Audience, request: Request, context: Context
     ) async throws -> Response {
         let epoch = cache?.epoch ?? 0
         do {
@@ -133,7 +139,9 @@ struct SiteResponder: HTTPResponder {
                     compression: cache != nil && status == .ok
                         ? .best : PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)
                 // Only complete pages are cached; a 404 may become a page at any moment.
-                if status == .ok { cache?.insert(key, page, label: SiteMetrics.RouteLabel(route), renderedAt: epoch) }
+                if status == .ok, let key {
+                    cache?.insert(key, page, label: SiteMetrics.RouteLabel(route), renderedAt: epoch)
+                }
                 return PageResponse.page(page, request: request)
             case .moved(let location):
                 return PageResponse.redirect(to: location, request: request)

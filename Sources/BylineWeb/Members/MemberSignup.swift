@@ -60,6 +60,12 @@ public struct MemberSignup: Sendable {
         guard try await allowed(email: email, client: client) else { return }
         let outcome = try await store.requestSignup(
             email: email, newsletterIDs: newsletterIDs, emailWindow: SignupRules.signupEmailWindow)
+        if outcome.email == .alreadyConfirmed {
+            // A member subscribing again (a new device, the gate's form): a sign-in link, which
+            // brings them back to the article too. The signup window throttles it like the rest.
+            return try await mailSignIn(
+                memberID: outcome.memberID, email: email, siteTitle: siteTitle, returnTo: returnTo)
+        }
         guard outcome.sendsConfirmation else { return }
         let token = try await issueToken(memberID: outcome.memberID, purpose: .confirmSignup)
         try await mailer.sendLink(
@@ -78,9 +84,13 @@ public struct MemberSignup: Sendable {
         let email = try Self.validEmail(text)
         guard try await allowed(email: email, client: client) else { return }
         guard let member = try await store.member(email: email) else { return }
-        let token = try await issueToken(memberID: member.id, purpose: .signIn)
+        try await mailSignIn(memberID: member.id, email: member.email, siteTitle: siteTitle, returnTo: returnTo)
+    }
+
+    private func mailSignIn(memberID: Int64, email: String, siteTitle: String, returnTo: ReturnPath?) async throws {
+        let token = try await issueToken(memberID: memberID, purpose: .signIn)
         try await mailer.sendLink(
-            to: member.email, subject: "Sign in to \(siteTitle)",
+            to: email, subject: "Sign in to \(siteTitle)",
             introduction: "Sign in to \(siteTitle) by following this link (it works once, for 15 minutes):",
             link: "\(publicURL)/members/auth?token=\(token)\(ReturnPath.querySuffix(returnTo))", domain: domain)
     }

@@ -14,9 +14,12 @@ public struct NewsletterSendStarter: Sendable {
     let store: any Storage
     /// The site's public origin, e.g. `https://news.example`: links in emails are absolute.
     let publicURL: String
+    /// For the gate's archive rule, as the site reads it.
+    let clock: any WallClock
 
-    public init(store: any Storage, publicURL: String) {
+    public init(store: any Storage, publicURL: String, clock: any WallClock = SystemClock()) {
         self.store = store
+        self.clock = clock
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
@@ -76,7 +79,7 @@ public struct NewsletterSendStarter: Sendable {
         -> NewsletterEmail
     {
         let settings = try await store.settings()
-        let gated = GatedPost.apply(stored, for: audience, settings: settings.gate, now: Date())
+        let gated = GatedPost.apply(stored, for: audience, settings: settings.gate, now: clock.now())
         let post = gated.post
         let url = publicURL + SiteRoute.canonicalPath(.post(slug: post.slug))
         // Site-relative first: absoluteLinks then points these and the body's own links at the site.

@@ -71,8 +71,9 @@ struct RoutedRequests: Sendable {
         if context.staff != nil {
             audience = .staff
         } else if let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty,
-            try await members.isMember(cookie: token)
+            (try? await members.isMember(cookie: token)) == true
         {
+            // A store that cannot answer makes the reader anonymous: less, never more.
             audience = .member
         }
         let pages = pages.reading(as: audience)

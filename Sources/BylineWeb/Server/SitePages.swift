@@ -86,11 +86,12 @@ struct SitePages: Sendable {
         return try await article(post, site: site)
     }
 
-    /// An article page for `post`: the public page, and the newsroom's preview of any post
-    /// (`noindex`), so a preview shows exactly what readers will get.
     /// A feature image address as crawlers need it: paths on this site made absolute.
     func absoluteImage(_ url: String) -> String { url.hasPrefix("/") ? absolute(url) : url }
 
+    /// An article page for `post` as this audience gets it (``GatedPost``): the public page, and
+    /// the newsroom's preview of any post (`noindex`, rendered for staff: the whole post as
+    /// members will read it; the editor's own preview pane marks where the free preview ends).
     func article(_ stored: Post, site: SiteView, noindex: Bool = false) async throws -> RenderedPage {
         // The gate first: nothing below sees text this audience may not read.
         let gated = GatedPost.apply(stored, for: audience, settings: site.settings.gate, now: clock.now())
@@ -257,7 +258,9 @@ struct SitePages: Sendable {
                 GatePolicy.changesAt(post.visibility, publishedAt: post.publishedAt, settings: gate, now: now))
             let visibility = GatePolicy.effectiveVisibility(
                 post.visibility, publishedAt: post.publishedAt, settings: gate, now: now)
-            return PostCardView(post, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility)
+            var shown = post
+            if visibility != .public, !post.excerptInPreview { shown.excerpt = "" }
+            return PostCardView(shown, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility)
         }
     }
 }

@@ -299,6 +299,45 @@ import Testing
         }
     }
 
+    /// Short posts and posts that open with an image: the preview never holds the whole text
+    /// (the last block of text is held back), and no excerpt, description or card gives away
+    /// text past it.
+    @Test(arguments: StoreKind.allCases) func shortPostsAndImageLeadsKeepTheirGatedText(_ kind: StoreKind)
+        async throws
+    {
+        let site = try await TestSite.open(kind)
+        let published = site.clock.now().addingTimeInterval(-3600)
+        let bodies: [(String, String)] = [
+            ("Two paragraph brief", "The brief opens here.\n\nSecret brief ending about the ferry."),
+            ("One list story", "- Secret item one about the ferry\n- Secret item two"),
+            ("Lead photo story", "![Harbour](/harbour.jpg)\n\n<!--more-->\n\nSecret paragraph about the ferry."),
+            ("Photo then text", "![Harbour](/harbour.jpg)\n\nSecret only paragraph about the ferry."),
+        ]
+        for (title, markdown) in bodies {
+            _ = try await site.store.upsertPost(
+                matchingTitle: PostInput(
+                    title: title, authorName: "Mara Ellison", markdown: markdown, tagNames: ["Briefs"],
+                    publishedAt: published, visibility: .members))
+        }
+        let (_, cookie) = try await Self.member(site, email: "briefs@example.com")
+        try await Self.serve(site) { client, _ in
+            for path in [
+                "/two-paragraph-brief/", "/one-list-story/", "/lead-photo-story/", "/photo-then-text/", "/",
+                "/tag/briefs/", "/rss/", "/feed.json",
+            ] {
+                let text = try await client.get(path).text
+                #expect(!text.contains("Secret"), "\(path) gives gated text away")
+            }
+            let brief = try await client.get("/two-paragraph-brief/").text
+            #expect(brief.contains("The brief opens here.") && brief.contains("class=\"gate"))
+            #expect(try await client.get("/lead-photo-story/").text.contains("/harbour.jpg"), "the photo is free")
+            // Positive control: members read them all.
+            for path in ["/two-paragraph-brief/", "/one-list-story/", "/lead-photo-story/", "/photo-then-text/"] {
+                #expect(try await client.get(path, headers: Self.memberHeaders(cookie)).text.contains("Secret"))
+            }
+        }
+    }
+
     /// The preview's length is a setting: whole paragraphs, as many as it says.
     @Test func thePreviewLengthFollowsTheSetting() async throws {
         let (site, _, _) = try await Self.gatedSite(.sqlite)

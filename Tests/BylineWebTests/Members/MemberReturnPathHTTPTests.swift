@@ -61,6 +61,28 @@ import Testing
         }
     }
 
+    /// A member who subscribes again (a new device, the gate's form instead of "Continue
+    /// reading") gets a sign-in link, and it too brings them back to the article.
+    @Test(arguments: StoreKind.allCases) func aMemberSubscribingAgainGetsASignInLinkBack(_ kind: StoreKind)
+        async throws
+    {
+        try await MemberSignupHTTPTests.withSite(kind) { site, client, _, smtp in
+            let outcome = try await site.store.requestSignup(email: Self.reader)
+            _ = try await site.store.confirmMember(id: outcome.memberID)
+            // The signup window (no second signup email within minutes) has passed.
+            site.clock.advance(by: 3600)
+            let answer = try await client.memberPost("/subscribe", [("email", Self.reader), ("return_to", Self.story)])
+            #expect(answer.status == .ok)
+            let mail = try #require(try await MemberTestMail.waitForMails(1, to: Self.reader, on: smtp).first)
+            let link = try Self.link(in: mail, path: "/members/auth")
+            #expect(Self.returnTo(of: link) == Self.story)
+            let token = try #require(MemberTestMail.token(in: mail, path: "/members/auth"))
+            let signedIn = try await client.memberPost("/members/auth", [("token", token), ("return_to", Self.story)])
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == Self.story)
+            #expect(signedIn.memberCookie != nil)
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func signingInLandsOnTheArticle(_ kind: StoreKind) async throws {
         try await MemberSignupHTTPTests.withSite(kind) { site, client, _, smtp in
             let outcome = try await site.store.requestSignup(email: Self.reader)
