@@ -65,9 +65,7 @@ struct SiteResponder: HTTPResponder {
         let path = request.uri.path
         if path.hasPrefix("/assets/") || path == "/healthz" || path == "/metrics" { return .anonymous }
         do {
-            let isMember = try await withDeadline(pages.options.databaseTimeout) {
-                try await members.isMember(cookie: token)
-            }
+            let isMember = try await members.isMember(cookie: token, timeout: pages.options.databaseTimeout)
             return isMember ? .member : .anonymous
         } catch {
             context.logger.warning("reading a member session failed, answering as to anyone: \(error)")

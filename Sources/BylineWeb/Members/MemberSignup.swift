@@ -122,9 +122,12 @@ public struct MemberSignup: Sendable {
 
     /// Whether a member cookie names a good session of a confirmed member: who reads as a
     /// member on the public site (``Audience``).
-    func isMember(cookie: String) async throws -> Bool {
+    /// The answer held in memory costs nothing; a database read gives up after `timeout`.
+    func isMember(cookie: String, timeout: Duration = .seconds(5)) async throws -> Bool {
         let hash = SecretToken.hash(cookie)
-        return try await access.isGood(tokenHash: hash) { try await store.hasMemberSession(tokenHash: hash) }
+        return try await access.isGood(tokenHash: hash) {
+            try await withDeadline(timeout) { try await store.hasMemberSession(tokenHash: hash) }
+        }
     }
 
     /// Deletes a member (their own choice, or staff's): their sessions end on this node at once,
