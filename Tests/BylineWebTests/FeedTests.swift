@@ -48,6 +48,42 @@ import Testing
         }
     }
 
+    /// `/tag/<slug>/rss/` and `/author/<slug>/rss/`: only that tag's or author's posts, with
+    /// their own title and page; advertised on the tag and author pages; 404 for no such owner.
+    @Test(arguments: StoreKind.allCases) func tagAndAuthorFeedsListTheirOwnPosts(kind: StoreKind) async throws {
+        let site = try await HTTPBehaviourTests.demoSite(kind)
+        try await site.serve { client in
+            let energy = try await client.get("/tag/energy/rss/")
+            #expect(energy.status == .ok)
+            #expect(energy.headers[.contentType] == "application/rss+xml; charset=utf-8")
+            let names = try #require(Self.elements(energy.text), "the tag feed is not well-formed XML")
+            #expect(names.filter { $0 == "item" }.count == 4, "stories 3, 6, 9 and 12 are Energy")
+            #expect(energy.text.contains("<title>Energy – Byline</title>"))
+            #expect(energy.text.contains("<link>https://news.example/tag/energy/</link>"))
+            #expect(energy.text.contains("<atom:link href=\"https://news.example/tag/energy/rss/\""))
+            #expect(energy.text.contains("<title>Story number 12</title>"))
+            #expect(!energy.text.contains("<title>Story number 1</title>"))
+
+            let mara = try await client.get("/author/mara-ellison/rss/")
+            #expect(mara.status == .ok)
+            #expect(Self.elements(mara.text)?.filter { $0 == "item" }.count == 6, "the even stories are Mara's")
+            #expect(mara.text.contains("<title>Mara Ellison – Byline</title>"))
+            #expect(!mara.text.contains("<title>Story number 3</title>"))
+
+            #expect(try await client.get("/tag/no-such-tag/rss/").status == .notFound)
+            #expect(try await client.get("/author/nobody/rss/").status == .notFound)
+            #expect(try await client.get("/tag/energy/rss").status == .movedPermanently)
+
+            let tagPage = try await client.get("/tag/energy/")
+            #expect(
+                tagPage.text.contains(
+                    "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Energy – Byline\" "
+                        + "href=\"/tag/energy/rss/\">"))
+            #expect(tagPage.text.contains("<link rel=\"alternate\" type=\"application/feed+json\""))
+            #expect(try await client.get("/author/mara-ellison/").text.contains("href=\"/author/mara-ellison/rss/\""))
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func jsonFeedIsValidJSONFeed(kind: StoreKind) async throws {
         let site = try await HTTPBehaviourTests.demoSite(kind)
         try await site.serve { client in

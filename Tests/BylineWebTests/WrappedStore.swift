@@ -73,6 +73,11 @@ struct WrappedStore: SiteReading {
         return try await base.latestPublicPosts(limit: limit)
     }
 
+    func latestPublicPosts(_ scope: FeedScope, limit: Int) async throws -> ScopedPosts? {
+        try await before(#function)
+        return try await base.latestPublicPosts(scope, limit: limit)
+    }
+
     func publicPostLinks(ids: ClosedRange<Int64>) async throws -> [PostLink] {
         try await before(#function)
         return try await base.publicPostLinks(ids: ids)

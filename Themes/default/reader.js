@@ -187,3 +187,48 @@
 
   window.addEventListener("scroll", onScroll, { passive: true });
 })();
+
+// Share: copy link and the Web Share API
+// The share section's "Copy link" and "Share…" buttons are in the page with the `hidden`
+// attribute; each is shown only where the browser can do what it offers. The plain links
+// work without this script. No requests, no third-party code.
+(function () {
+  "use strict";
+
+  var section = document.querySelector(".share");
+  if (!section) return;
+  var status = section.querySelector(".share-status");
+  var copy = section.querySelector(".share-copy");
+  var native = section.querySelector(".share-native");
+  var timer = null;
+
+  function say(text) {
+    if (!status) return;
+    status.textContent = text;
+    clearTimeout(timer);
+    timer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  if (copy && navigator.clipboard && navigator.clipboard.writeText) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var url = copy.getAttribute("data-share-url") || location.href;
+      navigator.clipboard.writeText(url).then(
+        function () { say("Link copied"); },
+        function () { say("Copy failed"); }
+      );
+    });
+  }
+
+  if (native && typeof navigator.share === "function") {
+    native.hidden = false;
+    native.addEventListener("click", function () {
+      var data = {
+        title: native.getAttribute("data-share-title") || document.title,
+        url: native.getAttribute("data-share-url") || location.href
+      };
+      // A reader who closes the share sheet rejects the promise: nothing to report.
+      navigator.share(data).catch(function () {});
+    });
+  }
+})();

@@ -23,6 +23,9 @@ public protocol PublicReading: Sendable {
     func relatedPosts(to post: Post, limit: Int) async throws -> [PostSummary]
     /// The newest public posts with their bodies, for feeds.
     func latestPublicPosts(limit: Int) async throws -> [Post]
+    /// The newest public posts of one tag or author with their bodies, for their feeds; nil
+    /// when there is no such tag or author. The same index walks as their listing pages.
+    func latestPublicPosts(_ scope: FeedScope, limit: Int) async throws -> ScopedPosts?
     /// Public posts whose ids fall in `ids`, by id: one child sitemap.
     func publicPostLinks(ids: ClosedRange<Int64>) async throws -> [PostLink]
     /// The highest post id in use (0 when none): how many child sitemaps there are.

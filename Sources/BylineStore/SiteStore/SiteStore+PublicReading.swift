@@ -255,6 +255,41 @@ extension SiteStore: PublicReading {
         }
     }
 
+    public func latestPublicPosts(_ scope: FeedScope, limit: Int) async throws -> ScopedPosts? {
+        let now = clock.now()
+        return try await engine.read { db in
+            let owner: (name: String, description: String, key: ChangeKey)
+            let ids: SQL
+            switch scope {
+            case .tag(let slug):
+                guard let row = try db.fetchOne("SELECT id, name, description FROM tags WHERE slug = \(slug)") else {
+                    return nil
+                }
+                let id: Int64 = try row["id"]
+                owner = (try row["name"], try row["description"], .tag(id))
+                ids = """
+                    SELECT post_id FROM post_tags
+                    WHERE tag_id = \(id) AND status = 'published' AND published_at <= \(now)
+                    ORDER BY published_at DESC, post_id DESC LIMIT \(limit)
+                    """
+            case .author(let slug):
+                guard let row = try db.fetchOne("SELECT id, name, bio FROM authors WHERE slug = \(slug)") else {
+                    return nil
+                }
+                let id: Int64 = try row["id"]
+                owner = (try row["name"], try row["bio"], .author(id))
+                ids = """
+                    SELECT p.id FROM posts p WHERE p.author_id = \(id) AND \(Self.isPublic(now))
+                    ORDER BY p.published_at DESC, p.id DESC LIMIT \(limit)
+                    """
+            }
+            let postIDs = try db.fetchAll(ids).map { try $0.value(at: 0) as Int64 }
+            return ScopedPosts(
+                name: owner.name, description: owner.description, key: owner.key,
+                posts: try Self.posts(db, ids: postIDs))
+        }
+    }
+
     public func publicPostLinks(ids: ClosedRange<Int64>) async throws -> [PostLink] {
         let now = clock.now()
         return try await engine.read { db in

@@ -14,15 +14,17 @@ struct RSSFeed {
     let feedURL: String
     let items: [Item]
     let builtAt: Date
+    /// A tag's or author's feed: its own title, description and page; nil: the site's.
+    var channel: (title: String, description: String, link: String)? = nil
 
     func render() -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
             <channel>
-            <title>\(XMLText.escape(settings.title))</title>
-            <link>\(XMLText.escape(siteURL))/</link>
-            <description>\(XMLText.escape(settings.description))</description>
+            <title>\(XMLText.escape(channel?.title ?? settings.title))</title>
+            <link>\(XMLText.escape(channel?.link ?? siteURL + "/"))</link>
+            <description>\(XMLText.escape(channel?.description ?? settings.description))</description>
             <language>\(XMLText.escape(settings.language))</language>
             <generator>Byline</generator>
             <lastBuildDate>\(Self.rfc822(items.first?.post.updatedAt ?? builtAt))</lastBuildDate>

@@ -78,7 +78,7 @@ extension SiteMetrics.RouteLabel {
         case .tag: self = .tag
         case .author: self = .author
         case .archive, .archiveMonth: self = .archive
-        case .rss, .jsonFeed, .sitemap, .sitemapPages, .sitemapPosts, .robots: self = .feed
+        case .rss, .jsonFeed, .scopedFeed, .sitemap, .sitemapPages, .sitemapPosts, .robots: self = .feed
         case .asset: self = .asset
         case .health: self = .health
         case .metrics: self = .metrics

@@ -99,8 +99,8 @@ struct SiteResponder: HTTPResponder {
                 return PageResponse.text(.notFound, "Not found", request: request)
             }
             return PageResponse.page(asset.prepared, request: request)
-        case .home, .post, .tag, .author, .archive, .archiveMonth, .rss, .jsonFeed, .sitemap, .sitemapPages,
-            .sitemapPosts, .robots:
+        case .home, .post, .tag, .author, .archive, .archiveMonth, .rss, .jsonFeed, .scopedFeed, .sitemap,
+            .sitemapPages, .sitemapPosts, .robots:
             if let cache {
                 cache.noteMiss()
                 metrics.cacheMisses.increment()

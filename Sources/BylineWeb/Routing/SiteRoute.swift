@@ -12,6 +12,8 @@ public enum SiteRoute: Equatable, Sendable {
     /// `/archive/YYYY/MM/`, paginated: one month's posts.
     case archiveMonth(ArchiveMonth, page: Int)
     case rss
+    /// `/tag/<slug>/rss/` and `/author/<slug>/rss/`: one tag's or author's newest posts.
+    case scopedFeed(FeedScope)
     case jsonFeed
     /// `/sitemap.xml`: the sitemap index.
     case sitemap
@@ -74,6 +76,8 @@ public enum SiteRoute: Equatable, Sendable {
             return .tag(slug: segments[1], page: 1)
         case 2 where segments[0] == "author" && isSlug(segments[1]):
             return .author(slug: segments[1], page: 1)
+        case 3 where (segments[0] == "tag" || segments[0] == "author") && segments[2] == "rss" && isSlug(segments[1]):
+            return .scopedFeed(segments[0] == "tag" ? .tag(slug: segments[1]) : .author(slug: segments[1]))
         case 3 where segments[0] == "archive":
             return archiveMonth(year: segments[1], month: segments[2]).map { .archiveMonth($0, page: 1) }
         case 5 where segments[0] == "archive" && segments[3] == "page":
@@ -102,6 +106,8 @@ public enum SiteRoute: Equatable, Sendable {
         case .archiveMonth(let month, let page):
             "/archive/\(padded(month.year, 4))/\(padded(month.month, 2))/" + (page <= 1 ? "" : "page/\(page)/")
         case .rss: "/rss/"
+        case .scopedFeed(.tag(let slug)): "/tag/\(PathSegment.encode(slug))/rss/"
+        case .scopedFeed(.author(let slug)): "/author/\(PathSegment.encode(slug))/rss/"
         case .jsonFeed: "/feed.json"
         case .sitemap: "/sitemap.xml"
         case .sitemapPages: "/sitemap-pages.xml"

@@ -13,8 +13,15 @@ extension SitePages {
     func feedItems(settings: SiteSettings, freshness: inout PageFreshness) async throws
         -> [(post: Post, url: String, html: String)]
     {
+        try await feedItems(store.latestPublicPosts(limit: Self.feedLength), settings: settings, freshness: &freshness)
+    }
+
+    /// `posts` as feed items, through the gate.
+    func feedItems(_ posts: [Post], settings: SiteSettings, freshness: inout PageFreshness) async throws
+        -> [(post: Post, url: String, html: String)]
+    {
         let now = clock.now()
-        let gated = try await store.latestPublicPosts(limit: Self.feedLength).map {
+        let gated = posts.map {
             GatedPost.apply($0, for: audience, settings: settings.gate, now: now)
         }
         let slugs = try await store.publicSlugs(forTitles: gated.flatMap(\.post.body.readAlsoTitles))
@@ -46,6 +53,31 @@ extension SitePages {
         return .document(
             .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: Self.feedDependencies,
             validUntil: freshness.validUntil)
+    }
+
+    /// `/tag/<slug>/rss/` or `/author/<slug>/rss/`: the owner's newest posts; nil (a 404) when
+    /// there is no such tag or author.
+    func scopedRSS(_ scope: FeedScope, settings: SiteSettings) async throws -> RenderedPage? {
+        guard let scoped = try await store.latestPublicPosts(scope, limit: Self.feedLength) else { return nil }
+        var freshness = PageFreshness()
+        let items = try await feedItems(scoped.posts, settings: settings, freshness: &freshness)
+        let page: SiteRoute
+        switch scope {
+        case .tag(let slug): page = .tag(slug: slug, page: 1)
+        case .author(let slug): page = .author(slug: slug, page: 1)
+        }
+        var feed = RSSFeed(
+            settings: settings, siteURL: options.publicURL,
+            feedURL: absolute(SiteRoute.canonicalPath(.scopedFeed(scope))),
+            items: items.map { RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html) }, builtAt: clock.now())
+        feed.channel = (
+            "\(scoped.name) – \(settings.title)",
+            scoped.description.isEmpty ? "\(scoped.name) stories from \(settings.title)." : scoped.description,
+            absolute(SiteRoute.canonicalPath(page))
+        )
+        return .document(
+            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8",
+            dependencies: Self.feedDependencies.union([scoped.key]), validUntil: freshness.validUntil)
     }
 
     func jsonFeed(settings: SiteSettings) async throws -> RenderedPage {

@@ -31,6 +31,8 @@ struct SitePages: Sendable {
         case .sitemapPages: return try await sitemapPages(settings: chrome.settings)
         case .sitemapPosts(let number):
             if let sitemap = try await sitemapPosts(number) { return sitemap }
+        case .scopedFeed(let scope):
+            if let feed = try await scopedRSS(scope, settings: chrome.settings) { return feed }
         default: break
         }
         let site = siteView(chrome)
@@ -41,8 +43,8 @@ struct SitePages: Sendable {
         case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
         case .archive: return try await archive(site: site)
         case .archiveMonth(let month, let page): return try await archive(month, page: page, site: site)
-        case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .sitemap, .sitemapPages, .sitemapPosts,
-            .robots:
+        case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .scopedFeed, .sitemap, .sitemapPages,
+            .sitemapPosts, .robots:
             return notFound(site: site)
         }
     }
@@ -151,7 +153,8 @@ struct SitePages: Sendable {
             bio: "", postCount: page.totalItems)
         return listing(
             "tag", owner: owner, page: page, site: site, dependsOn: .tag(tag.id), currentTagSlug: slug,
-            description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description
+            description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description,
+            feed: .tag(slug: slug)
         ) { .tag(slug: slug, page: $0) }
     }
 
@@ -165,7 +168,8 @@ struct SitePages: Sendable {
             bio: author.bio, postCount: page.totalItems)
         return listing(
             "author", owner: owner, page: page, site: site, dependsOn: .author(author.id), ogType: "profile",
-            description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio
+            description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio,
+            feed: .author(slug: slug)
         ) { .author(slug: slug, page: $0) }
     }
 
@@ -173,13 +177,15 @@ struct SitePages: Sendable {
     private func listing(
         _ template: String, owner: ArchiveOwnerView, page: Page<PostSummary>, site: SiteView,
         dependsOn key: ChangeKey, currentTagSlug: String? = nil, ogType: String = "website", description: String,
-        route: (Int) -> SiteRoute
+        feed: FeedScope? = nil, route: (Int) -> SiteRoute
     ) -> RenderedPage {
         let number = page.number
         let title = owner.name + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
-        let meta = PageMeta(
+        var meta = PageMeta(
             title: title, ogTitle: owner.name, description: description,
             canonical: absolute(SiteRoute.canonicalPath(route(number))), ogType: ogType)
+        meta.feedURL = feed.map { SiteRoute.canonicalPath(.scopedFeed($0)) }
+        meta.feedTitle = "\(owner.name) – \(site.settings.title)"
         var freshness = PageFreshness()
         let posts = cards(page.items, site: site, leadFirst: false, freshness: &freshness)
         return ok(

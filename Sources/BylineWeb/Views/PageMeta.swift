@@ -10,4 +10,7 @@ struct PageMeta {
     var noindex: Bool = false
     /// Absolute URL of the page's image for Open Graph and Twitter cards (a large card then).
     var image: String? = nil
+    /// A tag's or author's own RSS feed, advertised beside the site's.
+    var feedURL: String? = nil
+    var feedTitle: String? = nil
 }

@@ -46,26 +46,3 @@ struct FeatureImageView {
     let url: String
     let alt: String
 }
-
-/// Plain share links: no scripts, no third-party requests until the reader clicks.
-struct ShareView {
-    let twitterUrl: String
-    let facebookUrl: String
-    let linkedinUrl: String
-    let emailUrl: String
-
-    init(url: String, title: String) {
-        let u = Self.encode(url)
-        let t = Self.encode(title)
-        self.twitterUrl = "https://twitter.com/intent/tweet?url=\(u)&text=\(t)"
-        self.facebookUrl = "https://www.facebook.com/sharer/sharer.php?u=\(u)"
-        self.linkedinUrl = "https://www.linkedin.com/sharing/share-offsite/?url=\(u)"
-        self.emailUrl = "mailto:?subject=\(t)&body=\(u)"
-    }
-
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
-}

@@ -86,7 +86,9 @@ extension FeatureImageView: TemplateFields {
 
 extension ShareView: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
-        "twitterUrl": \.twitterUrl, "facebookUrl": \.facebookUrl, "linkedinUrl": \.linkedinUrl, "emailUrl": \.emailUrl,
+        "url": \.url, "title": \.title, "twitterUrl": \.twitterUrl, "facebookUrl": \.facebookUrl,
+        "linkedinUrl": \.linkedinUrl, "emailUrl": \.emailUrl, "whatsappUrl": \.whatsappUrl,
+        "telegramUrl": \.telegramUrl, "blueskyUrl": \.blueskyUrl, "redditUrl": \.redditUrl,
     ]
 }
 
@@ -94,7 +96,7 @@ extension PageMeta: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "ogTitle": \.ogTitle, "description": \.description, "canonical": \.canonical,
         "ogType": \.ogType, "publishedISO": \.publishedISO, "jsonLD": \.jsonLD, "noindex": \.noindex,
-        "image": \.image,
+        "image": \.image, "feedURL": \.feedURL, "feedTitle": \.feedTitle,
     ]
 }
 

@@ -112,7 +112,10 @@ import Testing
             let paid = try await client.get("/tram-depot-sale/")
             #expect(paid.text.contains("class=\"gate") && !paid.text.contains("tram depot"))
 
-            for path in ["/", "/tag/transport/", "/author/mara-ellison/", "/rss/", "/feed.json"] {
+            for path in [
+                "/", "/tag/transport/", "/author/mara-ellison/", "/rss/", "/feed.json", "/tag/transport/rss/",
+                "/author/mara-ellison/rss/",
+            ] {
                 let listing = try await client.get(path)
                 #expect(listing.status == .ok, "\(path)")
                 #expect(listing.text.contains("Harbour ferry review"), "\(path) lists the post")
@@ -150,7 +153,7 @@ import Testing
             #expect(page.text.contains("href=\"/members/account\">Your account</a>"))
             #expect(try await client.get("/tram-depot-sale/", headers: member).text.contains(Self.paidCanary))
             // Feeds read with a member session: the members' own way to full text by URL.
-            for path in ["/rss/", "/feed.json"] {
+            for path in ["/rss/", "/feed.json", "/tag/transport/rss/", "/author/mara-ellison/rss/"] {
                 #expect(try await client.get(path, headers: member).text.contains("secret timetable"), "\(path)")
             }
             // Staff read everything, in the site and through the Admin API.
