@@ -14,12 +14,6 @@ struct PostWritePlan: Sendable {
     let excerpt: String
     /// The excerpt derived from the body, for an update that keeps no editor's excerpt.
     let derivedExcerpt: String
-
-    /// Whether the excerpt may show where the post is gated (``PostSummary/excerptInPreview``),
-    /// given the editor's excerpt, if any.
-    func excerptInPreview(customExcerpt: String?) -> Bool {
-        customExcerpt != nil || rendered.excerptInPreview
-    }
     let readingMinutes: Int
 
     /// Refuses invalid input (``PostInputValidation``) before anything is written.

@@ -5,7 +5,7 @@
 public enum FreePreview {
     /// The preview HTML of `html` with `paragraphs` blocks of text at most.
     public static func html(_ html: String, paragraphs: Int) -> String {
-        if html.contains(PreviewCut.marker) { return PreviewCut.preview(html, blocks: 0).html }
+        if let before = PreviewCut.beforeMarker(html) { return before }
         guard let split = PreviewCut.blocks(html), split.isBalanced else { return "" }
         let blocks = split.complete
         let withText = blocks.indices.filter { !text(of: blocks[$0]).isEmpty }

@@ -25,15 +25,17 @@ public enum PreviewCut {
         }
     }
 
+    /// The whole blocks before the editor's marker; nil when the body has no marker.
+    public static func beforeMarker(_ html: String) -> String? {
+        guard let marker = html.range(of: marker) else { return nil }
+        // The marker may sit inside a block (the renderer wraps a directive in <p>): keep only
+        // whole blocks before it.
+        return blocks(String(html[..<marker.lowerBound]))?.complete.joined(separator: "\n") ?? ""
+    }
+
     /// The body up to the marker when there is one, else its first `blocks` top-level blocks.
     public static func preview(_ html: String, blocks count: Int) -> Preview {
-        if let marker = html.range(of: marker) {
-            let before = html[..<marker.lowerBound]
-            // The marker may sit inside a block (the renderer wraps a directive in <p>): keep
-            // only whole blocks before it.
-            guard let whole = blocks(String(before)) else { return Preview(html: "", isCut: true) }
-            return Preview(html: whole.complete.joined(separator: "\n"), isCut: true)
-        }
+        if let before = beforeMarker(html) { return Preview(html: before, isCut: true) }
         guard let split = blocks(html), split.isBalanced else { return Preview(html: "", isCut: true) }
         let kept = split.complete.prefix(max(count, 0))
         return Preview(html: kept.joined(separator: "\n"), isCut: kept.count < split.complete.count)

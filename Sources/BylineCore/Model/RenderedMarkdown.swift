@@ -37,9 +37,13 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// it. Listings show a gated post's derived excerpt only then; it would give away text
     /// past the cut otherwise.
     public var excerptInPreview: Bool {
-        if html.contains(PreviewCut.marker) {
-            return !FreePreview.plainText(PreviewCut.preview(html, blocks: 0).html).isEmpty
-        }
+        if let before = PreviewCut.beforeMarker(html) { return !FreePreview.plainText(before).isEmpty }
         return !FreePreview.html(html, paragraphs: 1).isEmpty
+    }
+
+    /// Whether a post's excerpt may show where it is gated: an editor wrote it (`custom`), or
+    /// the derived one lies in every preview (``excerptInPreview``).
+    public func excerptShowsWhenGated(custom: String?) -> Bool {
+        custom != nil || excerptInPreview
     }
 }

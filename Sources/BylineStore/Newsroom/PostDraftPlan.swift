@@ -45,7 +45,7 @@ struct PostDraftPlan: Sendable {
         let custom = draft.customExcerpt?.trimmingWhitespace()
         self.customExcerpt = custom?.isEmpty == false ? custom : nil
         self.excerpt = customExcerpt ?? rendered.derivedExcerpt
-        self.excerptInPreview = customExcerpt != nil || rendered.excerptInPreview
+        self.excerptInPreview = rendered.excerptShowsWhenGated(custom: customExcerpt)
         // An empty slug field asks for nothing, like a missing one.
         let slug = draft.slug?.trimmingWhitespace()
         self.requestedSlug = try slug.flatMap { $0.isEmpty ? nil : try RequestedSlug.validated($0) }

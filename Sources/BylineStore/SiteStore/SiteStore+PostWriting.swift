@@ -73,7 +73,7 @@ extension SiteStore: PostWriting {
                 UPDATE posts SET title = \(input.title), title_key = \(plan.titleKey), body = \(input.markdown),
                     body_html = \(plan.rendered.html), read_also = \(plan.readAlsoLines),
                     excerpt = \(customExcerpt ?? plan.derivedExcerpt), custom_excerpt = \(customExcerpt),
-                    excerpt_in_preview = \(plan.excerptInPreview(customExcerpt: customExcerpt) ? 1 : 0),
+                    excerpt_in_preview = \(plan.rendered.excerptShowsWhenGated(custom: customExcerpt) ? 1 : 0),
                     status = \(status.rawValue), visibility = \(visibility.rawValue), published_at = \(publishedAt),
                     updated_at = \(now), author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
                     reading_minutes = \(plan.readingMinutes)
@@ -95,7 +95,7 @@ extension SiteStore: PostWriting {
                 VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(input.excerpt), \(status.rawValue),
                     \(visibility.rawValue), \(publishedAt), \(now), \(now), \(authorID), \(input.statedReadingMinutes),
-                    \(plan.readingMinutes), \(plan.excerptInPreview(customExcerpt: input.excerpt) ? 1 : 0))
+                    \(plan.readingMinutes), \(plan.rendered.excerptShowsWhenGated(custom: input.excerpt) ? 1 : 0))
                 """)
             saved = SavedPost(
                 id: id, slug: slug, title: input.title, outcome: .created, status: status, publishedAt: publishedAt)

@@ -11,7 +11,14 @@ public final class MemberAccessCache: Sendable {
     let lifetime: Duration
     /// Sessions held at most; a full cache is emptied rather than searched for the oldest.
     let capacity: Int
-    private let held = Mutex<[String: ContinuousClock.Instant]>([:])
+    private let state = Mutex(State())
+
+    private struct State {
+        /// Good sessions by token hash, and until when each answer is believed.
+        var held: [String: ContinuousClock.Instant] = [:]
+        /// Counts ``removeAll()`` calls, so a lookup that raced one keeps nothing.
+        var removals: UInt64 = 0
+    }
 
     public init(lifetime: Duration = .seconds(10), capacity: Int = 50_000) {
         self.lifetime = lifetime
@@ -22,26 +29,23 @@ public final class MemberAccessCache: Sendable {
     /// else from `lookup`, whose good answer is then kept.
     func isGood(tokenHash: String, lookup: () async throws -> Bool) async throws -> Bool {
         let now = ContinuousClock.now
-        if let until = held.withLock({ $0[tokenHash] }), now < until { return true }
-        let epoch = removals.withLock { $0 }
+        let (until, epoch) = state.withLock { ($0.held[tokenHash], $0.removals) }
+        if let until, now < until { return true }
         guard try await lookup() else { return false }
-        held.withLock { held in
+        state.withLock { state in
             // A removal while the lookup ran may have been of this very session: keep nothing.
-            guard removals.withLock({ $0 }) == epoch else { return }
-            if held.count >= capacity { held.removeAll(keepingCapacity: true) }
-            held[tokenHash] = now + lifetime
+            guard state.removals == epoch else { return }
+            if state.held.count >= capacity { state.held.removeAll(keepingCapacity: true) }
+            state.held[tokenHash] = now + lifetime
         }
         return true
     }
 
     /// Forgets every session: some member's access ended.
     public func removeAll() {
-        held.withLock { held in
-            removals.withLock { $0 &+= 1 }
-            held.removeAll()
+        state.withLock { state in
+            state.removals &+= 1
+            state.held.removeAll()
         }
     }
-
-    /// Counts ``removeAll()`` calls, so a lookup that raced one keeps nothing.
-    private let removals = Mutex<UInt64>(0)
 }

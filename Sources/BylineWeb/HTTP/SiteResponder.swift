@@ -37,7 +37,7 @@ struct SiteResponder: HTTPResponder {
             return (response, .other)
         }
         let path = request.uri.path
-        let audience = await audience(of: request, context: context)
+        let audience = await audience(of: request)
         let key = PageCache.key(path, for: audience)
         // Hot path: only canonical content paths are ever cached, so a hit needs no routing.
         if let cache, let key, let cached = cache.page(key, now: pages.clock.now()) {
@@ -54,23 +54,16 @@ struct SiteResponder: HTTPResponder {
         return (response, label)
     }
 
-    /// A member when the request carries a member session cookie that is still good (held in
-    /// memory briefly, ``MemberAccessCache``; else one indexed read), else anonymous. A store
-    /// that cannot answer in time makes the reader anonymous: less, never more. Assets, health
-    /// and metrics are the same for everyone and ask nothing.
-    private func audience(of request: Request, context: Context) async -> Audience {
-        guard let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty else {
-            return .anonymous
-        }
+    /// A member when the request carries a member session cookie that is still good
+    /// (``MemberSignup/readsAsMember(cookie:timeout:)``), else anonymous. Assets, health and metrics
+    /// are the same for everyone and ask nothing.
+    private func audience(of request: Request) async -> Audience {
+        guard let members else { return .anonymous }
         let path = request.uri.path
         if path.hasPrefix("/assets/") || path == "/healthz" || path == "/metrics" { return .anonymous }
-        do {
-            let isMember = try await members.isMember(cookie: token, timeout: pages.options.databaseTimeout)
-            return isMember ? .member : .anonymous
-        } catch {
-            context.logger.warning("reading a member session failed, answering as to anyone: \(error)")
-            return .anonymous
-        }
+        let cookie = request.cookies[SessionCookie.memberName]?.value
+        let isMember = await members.readsAsMember(cookie: cookie, timeout: pages.options.databaseTimeout)
+        return isMember ? .member : .anonymous
     }
 
     private func answer(

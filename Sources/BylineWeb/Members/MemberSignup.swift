@@ -120,13 +120,20 @@ public struct MemberSignup: Sendable {
         try await store.memberSession(tokenHash: SecretToken.hash(cookie))
     }
 
-    /// Whether a member cookie names a good session of a confirmed member: who reads as a
-    /// member on the public site (``Audience``).
-    /// The answer held in memory costs nothing; a database read gives up after `timeout`.
-    func isMember(cookie: String, timeout: Duration = .seconds(5)) async throws -> Bool {
-        let hash = SecretToken.hash(cookie)
-        return try await access.isGood(tokenHash: hash) {
-            try await withDeadline(timeout) { try await store.hasMemberSession(tokenHash: hash) }
+    /// Whether a request's member cookie (nil: none) names a good session of a confirmed member:
+    /// who reads as a member on the public site (``Audience``). The answer held in memory costs
+    /// nothing; a database read gives up after `timeout`, and a store that cannot answer makes
+    /// the reader anonymous: less, never more.
+    func readsAsMember(cookie token: String?, timeout: Duration) async -> Bool {
+        guard let token, !token.isEmpty else { return false }
+        let hash = SecretToken.hash(token)
+        do {
+            return try await access.isGood(tokenHash: hash) {
+                try await withDeadline(timeout) { try await store.hasMemberSession(tokenHash: hash) }
+            }
+        } catch {
+            logger.warning("reading a member session failed, answering as to anyone: \(error)")
+            return false
         }
     }
 

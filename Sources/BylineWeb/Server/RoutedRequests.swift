@@ -70,10 +70,10 @@ struct RoutedRequests: Sendable {
         var audience = Audience.anonymous
         if context.staff != nil {
             audience = .staff
-        } else if let members, let token = request.cookies[SessionCookie.memberName]?.value, !token.isEmpty,
-            (try? await members.isMember(cookie: token)) == true
+        } else if let members,
+            await members.readsAsMember(
+                cookie: request.cookies[SessionCookie.memberName]?.value, timeout: pages.options.databaseTimeout)
         {
-            // A store that cannot answer makes the reader anonymous: less, never more.
             audience = .member
         }
         let pages = pages.reading(as: audience)

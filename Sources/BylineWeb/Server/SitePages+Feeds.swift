@@ -7,16 +7,9 @@ extension SitePages {
     /// Posts in feeds: enough for readers that poll daily.
     static let feedLength = 20
 
-    /// The newest public posts with their rendered bodies, through the gate: a post this
-    /// audience may not read gives its preview and a link to the article. Two queries, whatever
-    /// the length. `freshness` learns when the archive rule will catch a post shown in full.
-    func feedItems(settings: SiteSettings, freshness: inout PageFreshness) async throws
-        -> [(post: Post, url: String, html: String)]
-    {
-        try await feedItems(store.latestPublicPosts(limit: Self.feedLength), settings: settings, freshness: &freshness)
-    }
-
-    /// `posts` as feed items, through the gate.
+    /// `posts` with their rendered bodies, through the gate: a post this audience may not read
+    /// gives its preview and a link to the article. One query, whatever the length. `freshness`
+    /// learns when the archive rule will catch a post shown in full.
     func feedItems(_ posts: [Post], settings: SiteSettings, freshness: inout PageFreshness) async throws
         -> [(post: Post, url: String, html: String)]
     {
@@ -43,46 +36,54 @@ extension SitePages {
     static let feedDependencies: Set<ChangeKey> = [.archive, .site]
 
     func rss(settings: SiteSettings) async throws -> RenderedPage {
-        var freshness = PageFreshness()
-        let feed = RSSFeed(
-            settings: settings, siteURL: options.publicURL, feedURL: absolute(SiteRoute.canonicalPath(.rss)),
-            items: try await feedItems(settings: settings, freshness: &freshness).map {
-                RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html)
-            },
-            builtAt: clock.now())
-        return .document(
-            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: Self.feedDependencies,
-            validUntil: freshness.validUntil)
+        try await rss(
+            store.latestPublicPosts(limit: Self.feedLength), at: .rss, channel: nil, settings: settings,
+            dependencies: Self.feedDependencies)
     }
 
     /// `/tag/<slug>/rss/` or `/author/<slug>/rss/`: the owner's newest posts; nil (a 404) when
     /// there is no such tag or author.
     func scopedRSS(_ scope: FeedScope, settings: SiteSettings) async throws -> RenderedPage? {
         guard let scoped = try await store.latestPublicPosts(scope, limit: Self.feedLength) else { return nil }
-        var freshness = PageFreshness()
-        let items = try await feedItems(scoped.posts, settings: settings, freshness: &freshness)
         let page: SiteRoute
         switch scope {
         case .tag(let slug): page = .tag(slug: slug, page: 1)
         case .author(let slug): page = .author(slug: slug, page: 1)
         }
-        var feed = RSSFeed(
-            settings: settings, siteURL: options.publicURL,
-            feedURL: absolute(SiteRoute.canonicalPath(.scopedFeed(scope))),
-            items: items.map { RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html) }, builtAt: clock.now())
-        feed.channel = (
-            "\(scoped.name) – \(settings.title)",
-            scoped.description.isEmpty ? "\(scoped.name) stories from \(settings.title)." : scoped.description,
-            absolute(SiteRoute.canonicalPath(page))
+        let channel = (
+            title: "\(scoped.name) – \(settings.title)",
+            description: scoped.description.isEmpty
+                ? "\(scoped.name) stories from \(settings.title)." : scoped.description,
+            link: absolute(SiteRoute.canonicalPath(page))
         )
+        return try await rss(
+            scoped.posts, at: .scopedFeed(scope), channel: channel, settings: settings,
+            dependencies: Self.feedDependencies.union([scoped.key]))
+    }
+
+    /// `posts` as the RSS document at `route`; `channel` names a tag's or author's feed (nil:
+    /// the site's).
+    private func rss(
+        _ posts: [Post], at route: SiteRoute, channel: (title: String, description: String, link: String)?,
+        settings: SiteSettings, dependencies: Set<ChangeKey>
+    ) async throws -> RenderedPage {
+        var freshness = PageFreshness()
+        var feed = RSSFeed(
+            settings: settings, siteURL: options.publicURL, feedURL: absolute(SiteRoute.canonicalPath(route)),
+            items: try await feedItems(posts, settings: settings, freshness: &freshness).map {
+                RSSFeed.Item(post: $0.post, url: $0.url, contentHTML: $0.html)
+            },
+            builtAt: clock.now())
+        feed.channel = channel
         return .document(
-            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8",
-            dependencies: Self.feedDependencies.union([scoped.key]), validUntil: freshness.validUntil)
+            .ok, feed.render(), contentType: "application/rss+xml; charset=utf-8", dependencies: dependencies,
+            validUntil: freshness.validUntil)
     }
 
     func jsonFeed(settings: SiteSettings) async throws -> RenderedPage {
         var freshness = PageFreshness()
-        let items = try await feedItems(settings: settings, freshness: &freshness).map { item in
+        let posts = try await store.latestPublicPosts(limit: Self.feedLength)
+        let items = try await feedItems(posts, settings: settings, freshness: &freshness).map { item in
             JSONFeed.Item(
                 id: item.url, url: item.url, title: item.post.title, contentHTML: item.html, summary: item.post.excerpt,
                 datePublished: DateText.iso(item.post.publishedAt ?? item.post.createdAt),
