@@ -32,6 +32,10 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "BylineMarkdown", dependencies: ["BylineCore", "CCmarkGFM"]),
+        // libvips from the system (libvips-dev): uploaded images checked, resized and re-encoded
+        // without their metadata.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .target(name: "BylineImages", dependencies: ["CVips"]),
         .target(
             name: "BylineStore",
             dependencies: [
@@ -115,6 +119,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(name: "BylineMarkdownTests", dependencies: ["BylineCore", "BylineMarkdown"]),
+        .testTarget(name: "BylineImagesTests", dependencies: ["BylineImages"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "BylineStoreTests",
             dependencies: [

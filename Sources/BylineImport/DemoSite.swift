@@ -21,9 +21,9 @@ public struct DemoSite: Sendable {
             description: "Only when something big happens.", sortOrder: 1),
     ]
 
-    let store: any SettingsStore & PostWriting & MemberStore
+    let store: any SettingsStore & PostWriting & MemberStore & RelatedLists
 
-    public init(store: any SettingsStore & PostWriting & MemberStore) {
+    public init(store: any SettingsStore & PostWriting & MemberStore & RelatedLists) {
         self.store = store
     }
 
@@ -53,6 +53,8 @@ public struct DemoSite: Sendable {
             settings.gate.archiveAfterDays = days
             try await store.saveSettings(settings)
         }
+        // Every article has its related list before the first reader arrives.
+        try await store.refreshAllRelatedLists()
         return results
     }
 

@@ -14,6 +14,9 @@ enum SiteSettingsCoding {
             "overlay_enabled": settings.gate.overlayEnabled ? "true" : "false",
             "overlay_scroll_percent": String(settings.gate.overlayScrollPercent),
             "overlay_dismiss_days": String(settings.gate.overlayDismissDays),
+            "comments_enabled": settings.comments.enabled ? "true" : "false",
+            "comments_hold_first": settings.comments.holdFirstComment ? "true" : "false",
+            "comments_max_links": String(settings.comments.maxLinks),
         ]
     }
 
@@ -28,7 +31,19 @@ enum SiteSettingsCoding {
             postsPerPage: values["posts_per_page"].flatMap(Int.init).map { max(1, min($0, 100)) }
                 ?? defaults.postsPerPage,
             navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation,
-            gate: decodeGate(values))
+            gate: decodeGate(values), comments: decodeComments(values))
+    }
+
+    /// Comment settings; an unreadable value is the default, a number out of range is brought in.
+    static func decodeComments(_ values: [String: String]) -> CommentSettings {
+        let defaults = CommentSettings()
+        let range = CommentSettings.maxLinksRange
+        return CommentSettings(
+            enabled: values["comments_enabled"].map { $0 == "true" } ?? defaults.enabled,
+            holdFirstComment: values["comments_hold_first"].map { $0 == "true" } ?? defaults.holdFirstComment,
+            maxLinks: values["comments_max_links"].flatMap { Int($0) }.map {
+                min(max($0, range.lowerBound), range.upperBound)
+            } ?? defaults.maxLinks)
     }
 
     /// Values out of range (edited by hand) are brought into range; an unreadable one is the default.

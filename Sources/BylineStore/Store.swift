@@ -3,3 +3,5 @@
 public typealias Store =
     SettingsStore & PostWriting & PublicReading & ChangeLog & SnapshotStore & JobQueue & StaffStore
     & NewsroomPosts & TaxonomyEditing & MemberStore & MemberAdministration & NewsletterDeliveryQueue
+    & PostSearching & CommentStore
+    & RelatedLists & RelatedReading

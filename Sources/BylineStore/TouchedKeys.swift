@@ -46,6 +46,12 @@ enum TouchedKeys {
         renamed ? [.site] : [own]
     }
 
+    /// A comment written, edited, moderated or removed on a post: the article shows its
+    /// comments; when the published count moved, every listing whose cards show the count too.
+    static func comment(_ placement: Placement, countChanged: Bool) -> Set<ChangeKey> {
+        countChanged ? listing(placement) : [.post(placement.postID)]
+    }
+
     /// Settings appear on every page.
     static let settings: Set<ChangeKey> = [.site]
 }

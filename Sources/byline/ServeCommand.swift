@@ -142,7 +142,11 @@ struct ServeCommand: AsyncParsableCommand {
         // Publishing a post with "send by email" queues its send; whichever node claims the job
         // renders the email once and queues one delivery per subscriber.
         var handlers: [String: JobHandler] = [
-            NewsletterSendJob.kind: NewsletterSendStarter(store: store, publicURL: origin).jobHandler
+            NewsletterSendJob.kind: NewsletterSendStarter(store: store, publicURL: origin).jobHandler,
+            // A reply to a member's comment: one email to its author (queued with the reply).
+            CommentReplyEmail.kind: CommentReplyMailer(
+                store: store, mailer: mailer, linkKey: linkKey, publicURL: origin
+            ).jobHandler,
         ]
         if TestSleepJob.isEnabled { handlers.merge(TestSleepJob.handlers) { first, _ in first } }
         services.append(
@@ -168,6 +172,8 @@ struct ServeCommand: AsyncParsableCommand {
             StoreMaintenance(
                 changes: store, jobs: store, staff: store, members: store, clock: SystemClock(), logger: logger))
         services.append(ScheduledPublisher(posts: store, logger: logger))
+        // Related lists marked by writes (here, by `byline import`, or by a migration).
+        services.append(RelatedRefresher(lists: store, logger: logger))
         let app = server.application(host: host, port: port, logger: logger, services: services) { boundPort in
             print("Byline is serving http://\(host):\(boundPort)/")
             if let demoSignIn { print(demoSignIn.instructions(adminURL: "http://\(host):\(boundPort)/admin/")) }

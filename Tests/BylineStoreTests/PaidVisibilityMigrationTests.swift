@@ -25,7 +25,7 @@ import Testing
                     DELETE FROM posts WHERE id = 3;
                     """)
         }
-        try migrator.migrate(queue)
+        try migrator.migrate(queue, upTo: "v7-paid-visibility")
         try queue.write { db in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM posts") == 2)
             #expect(try String.fetchOne(db, sql: "SELECT visibility FROM posts WHERE id = 2") == "members")

@@ -31,7 +31,8 @@ import Testing
                     "slug_redirects", "jobs", "counters", "staff_users", "staff_sessions", "api_tokens",
                     "sign_in_failures", "post_revisions", "newsletters", "members", "member_newsletters",
                     "member_tokens", "member_sessions", "signup_attempts", "newsletter_sends",
-                    "newsletter_deliveries",
+                    "newsletter_deliveries", "comments", "comment_attempts", "related_stale", "related_vectors",
+                    "related_terms", "related_term_counts", "related_posts", "post_search",
                 ])
             let indexes = try await engines[0].indexNames()
             #expect(

@@ -45,6 +45,8 @@ import Testing
             #expect([a.slug, b.slug, c.slug] == ["turkey-talks", "turkey-talks-2", "turkey-talks-3"])
             let reserved = try await temp.store.upsertPost(matchingTitle: input("Archive"))
             #expect(reserved.slug == "archive-2")
+            // The comment form posts to /comments: no post may live there.
+            #expect(try await temp.store.upsertPost(matchingTitle: input("Comments")).slug == "comments-2")
         }
     }
 

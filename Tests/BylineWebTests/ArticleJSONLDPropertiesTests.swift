@@ -57,6 +57,8 @@ import Testing
                 }
                 let publisher = try #require(ld["publisher"] as? [String: Any])
                 #expect(Set(publisher.keys).isSubset(of: Self.organization))
+                // The publisher is the site: its name and its home page on the public origin.
+                #expect(publisher["url"] as? String == "https://news.example/", "\(publisher)")
                 for part in ld["hasPart"] as? [[String: Any]] ?? [] {
                     #expect(Set(part.keys).isSubset(of: Self.webPageElement))
                 }

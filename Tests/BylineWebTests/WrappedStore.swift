@@ -93,6 +93,13 @@ struct WrappedStore: SiteReading {
         return try await base.publicAuthors()
     }
 
+    func searchPosts(_ query: SearchQuery, audience: Audience, gate: GateSettings, page: PageRequest)
+        async throws -> SearchResults
+    {
+        try await before(#function)
+        return try await base.searchPosts(query, audience: audience, gate: gate, page: page)
+    }
+
     func latestChange() async throws -> Int64 {
         try await before(#function)
         return try await base.latestChange()

@@ -113,11 +113,12 @@ def test_robots_names_only_paths_that_exist(servers):
     robots = server.get("/robots.txt")
     assert robots.status == 200
     disallowed = re.findall(r"^Disallow: (\S+)$", robots.text, re.M)
-    assert disallowed == ["/admin/", "/api/", "/members/"], robots.text
+    assert disallowed == ["/admin/", "/api/", "/members/", "/search"], robots.text
     # Each exists: the newsroom sends to sign-in, the API asks for a token, members sign in.
     assert server.get("/admin/").status == 303
     assert server.get("/api/admin/posts").status == 401
     assert server.get("/members/signin").status == 200
+    assert server.get("/search?q=news").status == 200
 
 
 def test_metrics_answer_loopback(servers):

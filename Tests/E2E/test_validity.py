@@ -11,7 +11,7 @@ import pytest
 
 import byline_e2e as e2e
 
-PAGES = ["home", "article", "tag", "author", "archive", "archive-month", "not-found"]
+PAGES = ["home", "article", "tag", "author", "archive", "archive-month", "not-found", "search"]
 
 
 def vnu_jar() -> Path:
@@ -50,6 +50,7 @@ def page_paths(seeded_site):
         "archive": "/archive/",
         "archive-month": "/archive/2026/05/",
         "not-found": "/this-page-does-not-exist-e2e/",
+        "search": "/search?q=Ukraine",
     }
 
 
@@ -101,7 +102,7 @@ axe.run(document, {resultTypes: ['violations']})
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", ["home", "article"])
+@pytest.mark.parametrize("page", ["home", "article", "search"])
 def test_axe_finds_no_violations(chrome, seeded_site, page_paths, page):
     chrome.get(seeded_site.url(page_paths[page]))
     chrome.execute_script(axe_script())

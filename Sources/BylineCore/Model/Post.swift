@@ -25,12 +25,15 @@ public struct Post: Sendable, Equatable {
     /// The lead image's URL ("" for none) and its text for readers who cannot see it.
     public var featureImage: String
     public var featureImageAlt: String
+    /// Whether the site may add a READ ALSO link to a related article when the body has none.
+    public var autoReadAlso: Bool
 
     public init(
         id: Int64, title: String, slug: String, body: PostBody, excerpt: String,
         status: PostStatus, visibility: Visibility, publishedAt: Date?, createdAt: Date,
         updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?, savedReadingMinutes: Int? = nil,
-        customExcerpt: String? = nil, featureImage: String = "", featureImageAlt: String = ""
+        customExcerpt: String? = nil, featureImage: String = "", featureImageAlt: String = "",
+        autoReadAlso: Bool = true
     ) {
         self.id = id
         self.title = title
@@ -49,6 +52,7 @@ public struct Post: Sendable, Equatable {
         self.customExcerpt = customExcerpt
         self.featureImage = featureImage
         self.featureImageAlt = featureImageAlt
+        self.autoReadAlso = autoReadAlso
     }
 
     /// Minutes shown to readers: the stated time when the source gave one, else computed.

@@ -16,11 +16,13 @@ public struct PostSummary: Sendable, Equatable {
     /// Whether ``excerpt`` may be shown where the post is gated: an editor wrote it, or it
     /// lies in the free preview (``RenderedMarkdown/excerptInPreview``).
     public var excerptInPreview: Bool
+    /// Published comments (``CommentStatus/published``), kept on the post's row.
+    public var commentCount: Int
 
     public init(
         id: Int64, title: String, slug: String, excerpt: String, publishedAt: Date,
         updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int, visibility: Visibility = .public,
-        excerptInPreview: Bool = true
+        excerptInPreview: Bool = true, commentCount: Int = 0
     ) {
         self.id = id
         self.title = title
@@ -33,5 +35,6 @@ public struct PostSummary: Sendable, Equatable {
         self.readingMinutes = readingMinutes
         self.visibility = visibility
         self.excerptInPreview = excerptInPreview
+        self.commentCount = commentCount
     }
 }

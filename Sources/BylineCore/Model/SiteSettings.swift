@@ -14,11 +14,14 @@ public struct SiteSettings: Sendable, Equatable {
     public var navigation: [NavigationLink]
     /// The subscriber gate: archive rule, preview length, overlay.
     public var gate: GateSettings
+    /// Comments under articles: on/off, first comment held, links per comment.
+    public var comments: CommentSettings
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",
         timeZoneIdentifier: String = "UTC", footerNote: String = "", language: String = "en",
-        postsPerPage: Int = 10, navigation: [NavigationLink] = [], gate: GateSettings = GateSettings()
+        postsPerPage: Int = 10, navigation: [NavigationLink] = [], gate: GateSettings = GateSettings(),
+        comments: CommentSettings = CommentSettings()
     ) {
         self.title = title
         self.description = description
@@ -28,6 +31,7 @@ public struct SiteSettings: Sendable, Equatable {
         self.postsPerPage = postsPerPage
         self.navigation = navigation
         self.gate = gate
+        self.comments = comments
     }
 
     /// The configured zone, falling back to UTC when the name is unknown.

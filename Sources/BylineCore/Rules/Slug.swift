@@ -8,7 +8,7 @@ public enum Slug {
 
     /// Paths the site itself uses; a post may never take one of these as its slug.
     public static let reserved: Set<String> = [
-        "admin", "api", "archive", "assets", "author", "feed.json", "ghost", "healthz", "members",
+        "admin", "api", "archive", "assets", "author", "comments", "feed.json", "ghost", "healthz", "members",
         "metrics", "page", "robots.txt", "rss", "search", "sitemap.xml", "subscribe", "tag",
     ]
 

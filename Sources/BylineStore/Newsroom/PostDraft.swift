@@ -18,10 +18,13 @@ public struct PostDraft: Sendable, Equatable {
     public var visibility: Visibility
     public var featureImage: String
     public var featureImageAlt: String
+    /// Whether the site may add a READ ALSO link to a related article when the body has none.
+    public var autoReadAlso: Bool
 
     public init(
         title: String, markdown: String, customExcerpt: String? = nil, tagNames: [String] = [], authorID: Int64,
-        slug: String? = nil, visibility: Visibility = .public, featureImage: String = "", featureImageAlt: String = ""
+        slug: String? = nil, visibility: Visibility = .public, featureImage: String = "", featureImageAlt: String = "",
+        autoReadAlso: Bool = true
     ) {
         self.title = title
         self.markdown = markdown
@@ -32,6 +35,7 @@ public struct PostDraft: Sendable, Equatable {
         self.visibility = visibility
         self.featureImage = featureImage
         self.featureImageAlt = featureImageAlt
+        self.autoReadAlso = autoReadAlso
     }
 }
 

@@ -119,6 +119,8 @@ public final class PostgresEngine: SQLEngine, Service {
         if converted > 0 { logger.info("converted post bodies to Markdown", metadata: ["posts": "\(converted)"]) }
         let scheduled = try await SiteStore.scheduleFutureDatedPosts(in: self)
         if scheduled > 0 { logger.info("future-dated posts are now scheduled", metadata: ["posts": "\(scheduled)"]) }
+        let indexed = try await SiteStore.indexPostsForSearch(in: self)
+        if indexed > 0 { logger.info("indexed posts for search", metadata: ["posts": "\(indexed)"]) }
     }
 
     /// One connection outside the pool, so a wrong address or password fails now with its real

@@ -322,6 +322,82 @@ enum PostgresMigrations {
                 "UPDATE posts SET excerpt_in_preview = 0 WHERE custom_excerpt IS NULL "
                     + "AND position(E'\\n\\n' in btrim(body, E' \\t\\r\\n')) = 0",
             ]),
+        // Comments under articles: see the SQLite migration of the same name.
+        Migration(
+            name: "v8-comments",
+            statements: [
+                "ALTER TABLE posts ADD COLUMN comment_count BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE members ADD COLUMN comments_banned BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE members ADD COLUMN comment_reply_emails BIGINT NOT NULL DEFAULT 1",
+                """
+                CREATE TABLE comments (
+                    id BIGSERIAL PRIMARY KEY,
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    parent_id BIGINT REFERENCES comments(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'hidden')),
+                    created_at TIMESTAMPTZ NOT NULL,
+                    edited_at TIMESTAMPTZ,
+                    reply_emailed_at TIMESTAMPTZ
+                )
+                """,
+                "CREATE INDEX comments_post ON comments(post_id, status, id)",
+                "CREATE INDEX comments_member ON comments(member_id, created_at)",
+                "CREATE INDEX comments_status ON comments(status, id)",
+                "CREATE INDEX comments_parent ON comments(parent_id)",
+                """
+                CREATE TABLE comment_attempts (
+                    member_id BIGINT NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX comment_attempts_member ON comment_attempts(member_id, created_at)",
+            ]),
+        // Related articles: see the SQLite migration of the same name.
+        Migration(
+            name: "v9-related",
+            statements: [
+                "ALTER TABLE posts ADD COLUMN auto_read_also BIGINT NOT NULL DEFAULT 1",
+                "CREATE TABLE related_stale (post_id BIGINT PRIMARY KEY, changed BIGINT NOT NULL)",
+                "CREATE TABLE related_vectors (post_id BIGINT PRIMARY KEY, terms TEXT NOT NULL)",
+                "CREATE TABLE related_terms (term TEXT NOT NULL, post_id BIGINT NOT NULL, PRIMARY KEY (term, post_id))",
+                "CREATE TABLE related_term_counts (term TEXT PRIMARY KEY, posts BIGINT NOT NULL)",
+                """
+                CREATE TABLE related_posts (
+                    post_id BIGINT NOT NULL,
+                    rank BIGINT NOT NULL,
+                    related_id BIGINT NOT NULL,
+                    score DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (post_id, rank)
+                )
+                """,
+                "CREATE INDEX related_posts_related ON related_posts(related_id)",
+                "INSERT INTO related_stale (post_id, changed) SELECT id, 1 FROM posts WHERE status = 'published'",
+            ]),
+        // Site search: see the SQLite migration of the same name. Two `tsvector`s per post with
+        // the weights A title, B tags and excerpt, C preview, D rest: `vector` holds them all,
+        // `free_vector` the free part (A, B, C) that a reader without access to the post may
+        // match; the text is kept for snippets. Posts are indexed after the migrations
+        // (``SiteStore/indexPostsForSearch(in:)``): the vectors are built from text folded in Swift.
+        Migration(
+            name: "v10-search",
+            statements: [
+                """
+                CREATE TABLE post_search (
+                    post_id BIGINT PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+                    title TEXT NOT NULL,
+                    tags_excerpt TEXT NOT NULL,
+                    preview TEXT NOT NULL,
+                    rest TEXT NOT NULL,
+                    preview_blocks BIGINT NOT NULL,
+                    vector TSVECTOR NOT NULL,
+                    free_vector TSVECTOR NOT NULL
+                )
+                """,
+                "CREATE INDEX post_search_vector ON post_search USING GIN (vector)",
+                "CREATE INDEX post_search_free_vector ON post_search USING GIN (free_vector)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -321,6 +321,96 @@ enum SQLiteMigrations {
                     WHERE custom_excerpt IS NULL AND instr(trim(body, ' ' || char(9, 10, 13)), char(10) || char(10)) = 0
                     """)
         }
+        // Comments under articles: one level of replies (`parent_id` names a top-level comment),
+        // the member's plain text as typed, moderation by status. `posts.comment_count` counts
+        // the published ones, kept in the transaction of every comment write, so listings show
+        // it without a join. A deleted member's comments go with them (ON DELETE CASCADE, and
+        // the store recounts the posts they were on). `reply_emailed_at` marks a reply whose
+        // email to the parent's author was taken for sending: a job run again sends no second.
+        // `comment_attempts` logs each accepted comment for the per-member rate limit, so a
+        // deleted comment still counts; rows older than the window are pruned on the next post.
+        migrator.registerMigration("v8-comments") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE posts ADD COLUMN comment_count INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE members ADD COLUMN comments_banned INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE members ADD COLUMN comment_reply_emails INTEGER NOT NULL DEFAULT 1;
+                    CREATE TABLE comments (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        parent_id INTEGER REFERENCES comments(id) ON DELETE CASCADE,
+                        body TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'hidden')),
+                        created_at TEXT NOT NULL,
+                        edited_at TEXT,
+                        reply_emailed_at TEXT
+                    );
+                    CREATE INDEX comments_post ON comments(post_id, status, id);
+                    CREATE INDEX comments_member ON comments(member_id, created_at);
+                    CREATE INDEX comments_status ON comments(status, id);
+                    CREATE INDEX comments_parent ON comments(parent_id);
+                    CREATE TABLE comment_attempts (
+                        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE INDEX comment_attempts_member ON comment_attempts(member_id, created_at);
+                    """)
+        }
+        // Related articles (see SiteStore+Related.swift): each published post's term vector and
+        // its terms' postings and counts (candidates without a scan), its top related posts, a
+        // stale marker per post whose list a job must recompute, and the editor's switch for the
+        // automatic READ ALSO. Every published post starts stale: the job fills the lists.
+        migrator.registerMigration("v9-related") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE posts ADD COLUMN auto_read_also INTEGER NOT NULL DEFAULT 1;
+                    CREATE TABLE related_stale (
+                        post_id INTEGER PRIMARY KEY NOT NULL,
+                        changed INTEGER NOT NULL
+                    );
+                    CREATE TABLE related_vectors (
+                        post_id INTEGER PRIMARY KEY NOT NULL,
+                        terms TEXT NOT NULL
+                    );
+                    CREATE TABLE related_terms (
+                        term TEXT NOT NULL,
+                        post_id INTEGER NOT NULL,
+                        PRIMARY KEY (term, post_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE related_term_counts (
+                        term TEXT PRIMARY KEY NOT NULL,
+                        posts INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE related_posts (
+                        post_id INTEGER NOT NULL,
+                        rank INTEGER NOT NULL,
+                        related_id INTEGER NOT NULL,
+                        score REAL NOT NULL,
+                        PRIMARY KEY (post_id, rank)
+                    );
+                    CREATE INDEX related_posts_related ON related_posts(related_id);
+                    INSERT INTO related_stale (post_id, changed) SELECT id, 1 FROM posts WHERE status = 'published';
+                    """)
+        }
+        // Site search: an FTS5 table, rowid = post id, with the free part of a post (title, tags
+        // and excerpt, preview) apart from the rest of its body (see SearchIndex, SearchScope).
+        // `porter` stems English words ("budgets" finds "budget") around `unicode61`, which
+        // folds case and diacritics ("Zurich" finds "Zürich"); words of other languages pass
+        // the stemmer unchanged. Filled here for the posts there are. `posts_search_gate` lets a
+        // search check each match's publication and visibility without reading the post's row
+        // (its body's overflow pages lie between the row's start and those columns).
+        migrator.registerMigration("v10-search") { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE post_search USING fts5(
+                        title, tags_excerpt, preview, rest, preview_blocks UNINDEXED,
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    CREATE INDEX posts_search_gate ON posts(id, status, published_at, visibility);
+                    """)
+            try SearchIndex.rebuild(GRDBConnection(db: db))
+        }
         return migrator
     }
 }

@@ -32,6 +32,7 @@ extension SiteStore {
                     read_also = \(body.readAlsoTitles.joined(separator: "\n"))
                 WHERE id = \(id) AND body_html IS NULL
                 """)
+            try SearchIndex.update(db, postID: id)
         }
         return rows.count
     }

@@ -263,11 +263,16 @@ extension SiteStore: MemberStore {
         let name = SignupRules.memberName(name)
         let now = clock.now()
         return try await engine.write { db in
+            let before: String? = try db.value("SELECT name FROM members WHERE id = \(id)")
             try db.execute(
                 """
                 UPDATE members SET name = \(name), name_key = \(name.lowercased()), updated_at = \(now)
                 WHERE id = \(id)
                 """)
+            // Articles show commenters' names: the pages of the posts they have published
+            // comments on are dropped on every node.
+            let keys = before == name ? [] : try Self.memberCommentKeys(db, memberID: id)
+            if !keys.isEmpty { try Self.recordChange(db, keys, now: now) }
             return try Self.existingMember(db, id: id)
         }
     }
@@ -328,9 +333,12 @@ extension SiteStore: MemberStore {
         let now = clock.now()
         try await engine.write { db in
             guard let key: String = try db.value("SELECT email_key FROM members WHERE id = \(id)") else { return }
-            // Subscriptions, links and sessions go with the row (ON DELETE CASCADE); every node
-            // learns from the change log that the member's sessions are gone.
+            // Subscriptions, links, sessions and comments go with the row (ON DELETE CASCADE);
+            // every node learns from the change log that the member's sessions are gone, and
+            // the posts they commented on are recounted.
+            let commented = try Self.postsCommented(db, memberID: id)
             try db.execute("DELETE FROM members WHERE id = \(id)")
+            try Self.recountAfterMemberDeletion(db, postIDs: commented, now: now)
             try Self.recordChange(db, [.memberAccess], now: now)
             try db.execute(
                 "DELETE FROM signup_attempts WHERE scope IN \(list: [SignupScope.email(key).key, SignupScope.member(id).key])"

@@ -21,14 +21,15 @@ extension SiteStore: NewsroomPosts {
                 """
                 INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt,
                     status, visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes,
-                    reading_minutes, feature_image, feature_image_alt, excerpt_in_preview)
+                    reading_minutes, feature_image, feature_image_alt, excerpt_in_preview, auto_read_also)
                 VALUES (\(plan.title), \(plan.titleKey), \(slug), \(draft.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(plan.customExcerpt), \(PostStatus.draft.rawValue),
                     \(draft.visibility.rawValue), NULL, \(plan.now), \(plan.now), \(draft.authorID), NULL,
                     \(plan.readingMinutes), \(draft.featureImage), \(draft.featureImageAlt),
-                    \(plan.excerptInPreview ? 1 : 0))
+                    \(plan.excerptInPreview ? 1 : 0), \(draft.autoReadAlso ? 1 : 0))
                 """)
             _ = try Self.replaceTags(db, postID: id, tags: plan.tags, now: plan.now, status: .draft, publishedAt: nil)
+            try SearchIndex.update(db, postID: id)
             try Self.keepRevision(db, postID: id, plan, savedBy: savedBy, reason: .created)
             let touched = TouchedKeys.edit(postID: id, before: nil, after: nil)
             try Self.recordChange(db, touched, now: plan.now)
@@ -56,16 +57,22 @@ extension SiteStore: NewsroomPosts {
                     custom_excerpt = \(plan.customExcerpt), visibility = \(draft.visibility.rawValue),
                     excerpt_in_preview = \(plan.excerptInPreview ? 1 : 0), updated_at = \(plan.now), author_id = \(draft.authorID),
                     reading_minutes = COALESCE(stated_reading_minutes, \(plan.readingMinutes)),
-                    feature_image = \(draft.featureImage), feature_image_alt = \(draft.featureImageAlt)
+                    feature_image = \(draft.featureImage), feature_image_alt = \(draft.featureImageAlt),
+                    auto_read_also = \(draft.autoReadAlso ? 1 : 0)
                 WHERE id = \(id)
                 """)
             let tagIDs = try Self.replaceTags(
                 db, postID: id, tags: plan.tags, now: plan.now, status: stored.status, publishedAt: stored.publishedAt)
+            try SearchIndex.update(db, postID: id)
             let after = TouchedKeys.Placement(
                 postID: id, authorID: draft.authorID, titleKey: plan.titleKey, tagIDs: tagIDs)
             let publicAfter = stored.isPublic ? after : nil
             try PostCounts.adjust(db, removing: stored.publicPlacement, adding: publicAfter)
             try Self.keepRevision(db, postID: id, plan, savedBy: savedBy, reason: reason)
+            if stored.isPublic {
+                // What it is about may have changed: its related list and its neighbours'.
+                try Self.markRelatedStale(db, postID: id)
+            }
             var touched = TouchedKeys.edit(postID: id, before: stored.publicPlacement, after: publicAfter)
             if reason == .autosaved, !stored.isPublic {
                 // Typing in a draft changes nothing readers see: no node needs to hear of it.
@@ -86,7 +93,10 @@ extension SiteStore: NewsroomPosts {
             try db.execute("DELETE FROM post_tags WHERE post_id = \(id)")
             try db.execute("DELETE FROM post_revisions WHERE post_id = \(id)")
             try db.execute("DELETE FROM slug_redirects WHERE post_id = \(id)")
+            try SearchIndex.remove(db, postIDs: [id])
             try db.execute("DELETE FROM posts WHERE id = \(id)")
+            // The refresh drops its list and recomputes those naming it.
+            try Self.markRelatedStale(db, postID: id)
             let touched = TouchedKeys.edit(postID: id, before: stored.publicPlacement, after: nil)
             try Self.recordChange(db, touched, now: now)
             return touched

@@ -113,11 +113,13 @@ extension SiteStore: PostWriting {
                 """)
             tagIDs = before?.tagIDs ?? []
         }
+        try SearchIndex.update(db, postID: saved.id)
         let after = TouchedKeys.Placement(
             postID: saved.id, authorID: authorID, titleKey: plan.titleKey, tagIDs: tagIDs)
         let wasPublished = try existing.map { try $0["status"] as String == PostStatus.published.rawValue } ?? false
         try PostCounts.adjust(
             db, removing: wasPublished ? before : nil, adding: status == .published ? after : nil)
+        try markRelatedStale(db, postID: saved.id)
         return (saved, TouchedKeys.upsert(before: before, after: after))
     }
 

@@ -30,6 +30,7 @@ extension SiteStore {
                 try Self.keepRevision(db, snapshotOf: postID, savedBy: savedBy, reason: .published, now: now)
                 try Self.enqueueNewsletterSendIfChosen(db, postID: postID, now: try self.coordinationNow(db))
             }
+            try Self.markRelatedStale(db, postID: postID)
             let touched = TouchedKeys.edit(postID: postID, before: stored.publicPlacement, after: publicAfter)
             try Self.recordChange(db, touched, now: now)
             return EditedPost(post: try Self.requirePost(db, id: postID), touched: touched)
@@ -65,6 +66,7 @@ extension SiteStore {
                 let placement = try Self.placement(db, row: row)
                 try PostCounts.adjust(db, removing: nil, adding: placement)
                 touched.formUnion(TouchedKeys.listing(placement))
+                try Self.markRelatedStale(db, postID: id)
                 published.append(id)
             }
             if !published.isEmpty { try Self.recordChange(db, touched, now: self.clock.now()) }

@@ -5,14 +5,14 @@ import Foundation
 extension SiteStore {
     static let summaryColumns: SQL = """
         p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.visibility,
-        p.excerpt_in_preview, a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
-        a.user_id AS author_user_id
+        p.excerpt_in_preview, p.comment_count, a.id AS author_id, a.name AS author_name, a.slug AS author_slug,
+        a.bio AS author_bio, a.user_id AS author_user_id
         """
 
     static let postColumns: SQL = """
         p.id, p.title, p.slug, p.body, p.body_html, p.read_also, p.excerpt, p.custom_excerpt, p.status, p.visibility,
         p.published_at, p.created_at, p.updated_at, p.stated_reading_minutes, p.reading_minutes, p.feature_image,
-        p.feature_image_alt,
+        p.feature_image_alt, p.auto_read_also,
         a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
         a.user_id AS author_user_id
         """
@@ -59,7 +59,8 @@ extension SiteStore {
                 author: try author(from: row, prefix: "author_"), tags: tags[id] ?? [],
                 readingMinutes: try row["reading_minutes"],
                 visibility: Visibility(rawValue: try row["visibility"]) ?? .members,
-                excerptInPreview: (try row["excerpt_in_preview"] as Int) != 0)
+                excerptInPreview: (try row["excerpt_in_preview"] as Int) != 0,
+                commentCount: try row["comment_count"])
         }
     }
 
@@ -106,7 +107,8 @@ extension SiteStore {
                 updatedAt: try row["updated_at"], author: try author(from: row, prefix: "author_"),
                 tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"],
                 savedReadingMinutes: try row["reading_minutes"], customExcerpt: try row["custom_excerpt"],
-                featureImage: try row["feature_image"], featureImageAlt: try row["feature_image_alt"])
+                featureImage: try row["feature_image"], featureImageAlt: try row["feature_image_alt"],
+                autoReadAlso: (try row["auto_read_also"] as Int) != 0)
         }
     }
 

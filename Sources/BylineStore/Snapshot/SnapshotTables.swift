@@ -37,7 +37,8 @@ public enum SnapshotTables {
                 .init("reading_minutes", .integer), .init("body_html", .text, nullable: true),
                 .init("read_also", .text), .init("custom_excerpt", .text, nullable: true),
                 .init("feature_image", .text), .init("feature_image_alt", .text),
-                .init("excerpt_in_preview", .integer),
+                .init("excerpt_in_preview", .integer), .init("comment_count", .integer),
+                .init("auto_read_also", .integer),
             ]),
         SnapshotTable(
             "post_tags", orderBy: "post_id, tag_id",
@@ -74,11 +75,20 @@ public enum SnapshotTables {
                 .init("name_key", .text), .init("status", .text), .init("created_at", .date),
                 .init("confirmed_at", .date, nullable: true), .init("updated_at", .date),
                 .init("last_signup_email_at", .date, nullable: true), .init("hard_bounces", .integer),
-                .init("email_disabled", .integer),
+                .init("email_disabled", .integer), .init("comments_banned", .integer),
+                .init("comment_reply_emails", .integer),
             ]),
         SnapshotTable(
             "member_newsletters", orderBy: "member_id, newsletter_id",
             [.init("member_id", .integer), .init("newsletter_id", .integer), .init("created_at", .date)]),
+        SnapshotTable(
+            "comments", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("post_id", .integer), .init("member_id", .integer),
+                .init("parent_id", .integer, nullable: true), .init("body", .text), .init("status", .text),
+                .init("created_at", .date), .init("edited_at", .date, nullable: true),
+                .init("reply_emailed_at", .date, nullable: true),
+            ]),
     ]
 
     /// Tables a copy leaves out on purpose, and why.
@@ -90,12 +100,24 @@ public enum SnapshotTables {
         "member_tokens": "emailed links in flight, single-use and short-lived; members ask for new ones",
         "member_sessions": "signed-in readers' browsers; a restored site signs members in again",
         "signup_attempts": "a few minutes of throttling state, not content",
+        "comment_attempts": "a few minutes of throttling state, not content",
         "newsletter_sends": "emails already sent from this site; a restored site sends no post again",
         "newsletter_deliveries": "who was sent which email, by this site's SMTP server; not content",
         "counters": "derived from the posts; a restore counts again",
+        "related_stale": "derived from the posts; a restore marks every post for its related list again",
+        "related_vectors": "derived from the posts; a restore recomputes them",
+        "related_terms": "derived from the posts; a restore recomputes them",
+        "related_term_counts": "derived from the posts; a restore recomputes them",
+        "related_posts": "derived from the posts; a restore recomputes them",
         "byline_migrations": "the schema's history (PostgreSQL)",
         "grdb_migrations": "the schema's history (SQLite)",
         "sqlite_sequence": "SQLite's own bookkeeping",
+        "post_search": "the search index, derived from the posts; a restore rebuilds it",
+        "post_search_data": "the search index's FTS5 storage (SQLite)",
+        "post_search_idx": "the search index's FTS5 storage (SQLite)",
+        "post_search_content": "the search index's FTS5 storage (SQLite)",
+        "post_search_docsize": "the search index's FTS5 storage (SQLite)",
+        "post_search_config": "the search index's FTS5 storage (SQLite)",
     ]
 }
 

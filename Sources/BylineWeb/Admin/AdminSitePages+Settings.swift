@@ -44,6 +44,7 @@ extension AdminSitePages {
             throw NewsroomError.invalidField(field: "navigation", reason: error.description)
         }
         settings.gate = try gate(form, over: current.gate)
+        settings.comments = try AdminCommentPages.settings(form, over: current.comments)
         return settings
     }
 
@@ -121,6 +122,7 @@ extension AdminSitePages {
             "navigation": typed?["navigation"] ?? NavigationList.text(settings.navigation),
             "timeZones": Self.timeZoneNames,
             "gate": Self.gateValues(settings.gate, typed: typed),
+            "comments": AdminCommentPages.settingsValues(settings.comments, typed: typed),
         ]
         return render("site-settings", title: "Settings", values, request: request, context: context, refusal: refusal)
     }

@@ -18,6 +18,8 @@ struct PostEditorSubmission: Sendable {
     var publishedAt = ""
     var featureImage = ""
     var featureImageAlt = ""
+    /// "Add a READ ALSO link to a related article automatically".
+    var autoReadAlso = true
     /// The `updatedAt` the editor was loaded with (``UpdatedAtToken``): a save refuses to
     /// overwrite a post changed since.
     var updatedAtToken = ""
@@ -38,6 +40,8 @@ struct PostEditorSubmission: Sendable {
         publishedAt = form["published_at"] ?? ""
         featureImage = form["feature_image"] ?? ""
         featureImageAlt = form["feature_image_alt"] ?? ""
+        // An unticked box sends nothing: the hidden field tells it from a form without the box.
+        autoReadAlso = form["auto_read_also_shown"] == nil || form["auto_read_also"] != nil
         updatedAtToken = form["updated_at"] ?? ""
         newsletter = form[EditorEmailView.fieldName]
     }
@@ -53,6 +57,7 @@ struct PostEditorSubmission: Sendable {
         publishedAt = post.publishedAt.map(time.field) ?? ""
         featureImage = post.featureImage
         featureImageAlt = post.featureImageAlt
+        autoReadAlso = post.autoReadAlso
         updatedAtToken = UpdatedAtToken.encode(post.updatedAt)
     }
 
@@ -76,7 +81,8 @@ struct PostEditorSubmission: Sendable {
         return PostDraft(
             title: title, markdown: markdown, customExcerpt: excerpt.isEmpty ? nil : excerpt, tagNames: tagNames,
             authorID: authorID ?? defaultAuthorID, slug: slug.isEmpty ? nil : slug, visibility: visibility,
-            featureImage: featureImage.trimmingWhitespace(), featureImageAlt: featureImageAlt.trimmingWhitespace())
+            featureImage: featureImage.trimmingWhitespace(), featureImageAlt: featureImageAlt.trimmingWhitespace(),
+            autoReadAlso: autoReadAlso)
     }
 
     /// The publish date the form asks for; nil when the field is empty, 422 when unreadable.

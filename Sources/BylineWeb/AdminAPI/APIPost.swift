@@ -24,6 +24,7 @@ struct APIPost: Encodable {
         case readingTime = "reading_time"
         case featureImage = "feature_image"
         case featureImageAlt = "feature_image_alt"
+        case autoReadAlso = "auto_read_also"
         case newsletter
         case emailProgress = "email"
     }
@@ -48,6 +49,7 @@ struct APIPost: Encodable {
         try container.encode(post.readingMinutes, forKey: .readingTime)
         try container.encode(post.featureImage.isEmpty ? nil : post.featureImage, forKey: .featureImage)
         try container.encode(post.featureImageAlt.isEmpty ? nil : post.featureImageAlt, forKey: .featureImageAlt)
+        try container.encode(post.autoReadAlso, forKey: .autoReadAlso)
         try container.encode(newsletter, forKey: .newsletter)
         try container.encode(emailProgress.map(APIEmailProgress.init), forKey: .emailProgress)
         // Where readers find it (where they will, while it is a draft).

@@ -13,6 +13,7 @@ struct APISettings: Encodable {
         case archiveAfterDays = "archive_after_days"
         case previewParagraphs = "preview_paragraphs"
         case subscribeOverlay = "subscribe_overlay"
+        case comments
     }
 
     /// `subscribe_overlay`: whether it shows, how far down, and how long "Continue reading"
@@ -38,5 +39,6 @@ struct APISettings: Encodable {
         try overlay.encode(settings.gate.overlayEnabled, forKey: .enabled)
         try overlay.encode(settings.gate.overlayScrollPercent, forKey: .scrollPercent)
         try overlay.encode(settings.gate.overlayDismissDays, forKey: .dismissDays)
+        try container.encode(APICommentSettings(settings: settings.comments), forKey: .comments)
     }
 }

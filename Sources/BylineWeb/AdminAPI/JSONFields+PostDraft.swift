@@ -32,6 +32,16 @@ extension JSONFields {
             visibility: try choice("visibility", of: Visibility.self) ?? current?.visibility ?? .public,
             featureImage: has("feature_image") ? try string("feature_image") ?? "" : current?.featureImage ?? "",
             featureImageAlt: has("feature_image_alt")
-                ? try string("feature_image_alt") ?? "" : current?.featureImageAlt ?? "")
+                ? try string("feature_image_alt") ?? "" : current?.featureImageAlt ?? "",
+            autoReadAlso: try autoReadAlso() ?? current?.autoReadAlso ?? true)
+    }
+
+    /// `auto_read_also`: a boolean; nil when absent or null (keep the post's, or on).
+    private func autoReadAlso() throws -> Bool? {
+        switch values["auto_read_also"] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case _?: throw NewsroomError.invalidField(field: "auto_read_also", reason: "must be true or false")
+        }
     }
 }

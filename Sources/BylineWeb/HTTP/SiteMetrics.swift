@@ -8,7 +8,8 @@ import Prometheus
 public struct SiteMetrics: Sendable {
     /// Route families, the `route` label (bounded, unlike raw paths).
     enum RouteLabel: String, CaseIterable, Sendable {
-        case home, post, tag, author, archive, feed, asset, health, metrics, redirect, notFound = "not_found", other
+        case home, post, tag, author, archive, feed, search, asset, health, metrics, redirect
+        case notFound = "not_found", other
     }
 
     let registry: PrometheusCollectorRegistry
@@ -79,6 +80,7 @@ extension SiteMetrics.RouteLabel {
         case .author: self = .author
         case .archive, .archiveMonth: self = .archive
         case .rss, .jsonFeed, .scopedFeed, .sitemap, .sitemapPages, .sitemapPosts, .robots: self = .feed
+        case .search: self = .search
         case .asset: self = .asset
         case .health: self = .health
         case .metrics: self = .metrics

@@ -47,7 +47,7 @@ struct SiteResponder: HTTPResponder {
         if path.utf8.count > SiteRoute.maxPathLength {
             return (PageResponse.text(.uriTooLong, "URL too long", request: request), .other)
         }
-        let route = SiteRoute.parse(path)
+        let route = SiteRoute.parse(path, query: request.uri.query)
         let label = SiteMetrics.RouteLabel(route)
         let response = try await answer(
             route, path: path, key: key, audience: audience, request: request, context: context)
@@ -101,6 +101,9 @@ struct SiteResponder: HTTPResponder {
             return try await render(route, path: path, key: key, audience: audience, request: request, context: context)
         case .notFound:
             return try await render(route, path: path, key: key, audience: audience, request: request, context: context)
+        case .search:
+            // One page per query: never cached (no key), and private (see ``SearchAddress``).
+            return try await render(route, path: path, key: nil, audience: audience, request: request, context: context)
         }
     }
 
@@ -125,7 +128,7 @@ struct SiteResponder: HTTPResponder {
                 // A member's copy is shared by members only: no shared cache on the way may keep it.
                 let page = PreparedPage(
                     status: status, body: ByteBuffer(string: text), contentType: contentType,
-                    cacheControl: audience == .anonymous ? "no-cache" : "private, no-cache",
+                    cacheControl: audience == .anonymous && !route.isSearch ? "no-cache" : "private, no-cache",
                     dependencies: dependencies, renderedAt: pages.clock.now(), validUntil: validUntil,
                     compression: cache != nil && status == .ok
                         ? .best : PageResponse.acceptsGzip(request.headers[values: .acceptEncoding]) ? .fast : .none)

@@ -13,6 +13,8 @@ struct MemberAccountRoutes: Sendable {
     let settings: any SettingsStore
     let secureCookies: Bool
     let page: MemberPageHTML
+    let comments: (any CommentStore)?
+    let cache: PageCache?
 
     func register(on members: RouterGroup<BylineRequestContext>) {
         members.get("account") { _, context in try await account(context) }
@@ -55,6 +57,7 @@ struct MemberAccountRoutes: Sendable {
                 </fieldset>
                 <button type="submit">Save</button>
                 </form>
+                <p class="member-comments-link"><a href="/members/comments">Your comments</a></p>
                 \(change.html(csrf: csrf))
                 <form method="post" action="/members/delete" class="member-delete">
                 <h2>Delete account</h2>
@@ -92,7 +95,11 @@ struct MemberAccountRoutes: Sendable {
     private func save(_ request: Request, _ context: BylineRequestContext) async throws -> Response {
         guard case let (session, form)? = try await signedInForm(request, context) else { return signedOut() }
         let memberID = session.member.id
-        _ = try await signup.store.updateMember(id: memberID, name: SignupRules.memberName(form["name"] ?? ""))
+        let name = SignupRules.memberName(form["name"] ?? "")
+        let renamed = name != session.member.name
+        _ = try await signup.store.updateMember(id: memberID, name: name)
+        // The store recorded the pages showing the old name; this node drops them now.
+        if renamed, let cache, let comments { cache.invalidate(try await comments.commentPages(memberID: memberID)) }
         let ids = (form.values["newsletter"] ?? []).compactMap { Int64($0) }
         _ = try await signup.store.setNewsletters(memberID: memberID, ids: ids)
         return Response(status: .seeOther, headers: [.location: "/members/account", .cacheControl: "no-store"])

@@ -53,14 +53,16 @@ public struct MemberMailer: Sendable {
 
     /// Mails a plain-text notice that carries no link (the old address's "your address was
     /// changed"); without SMTP, logs that it was not sent.
-    func sendNotice(to address: String, subject: String, text: String, domain: String) async throws {
+    func sendNotice(
+        to address: String, subject: String, text: String, domain: String, extraHeaders: [MailHeader] = []
+    ) async throws {
         switch transport {
         case .log:
             logger.notice("no SMTP server configured: not sending \"\(subject)\" to \(address)")
         case .smtp(let pool):
             let message = try MailMessage(
                 from: from, to: [try MailAddress(address)], subject: subject, messageID: .generated(domain: domain),
-                text: text + "\n")
+                extraHeaders: extraHeaders, text: text + "\n")
             _ = try await pool.send(message)
         }
     }

@@ -19,6 +19,10 @@ struct MemberRoutes: Sendable {
     let secureCookies: Bool
     /// Draws the pages (with the site theme's stylesheet).
     let page: MemberPageHTML
+    /// Comments, when the store has them: a rename drops the articles showing the old name.
+    var comments: (any CommentStore)? = nil
+    /// This node's page cache, dropped at once after a rename (other nodes follow the change log).
+    var cache: PageCache? = nil
 
     static let checkInbox =
         "If that address can receive our emails, a message with a link is on its way. Check your inbox."
@@ -60,8 +64,10 @@ struct MemberRoutes: Sendable {
         }
         members.post("change-email") { request, context in try await changeEmail(request, context) }
         members.post("signout") { request, _ in try await signOut(request) }
-        MemberAccountRoutes(signup: signup, settings: settings, secureCookies: secureCookies, page: page).register(
-            on: members)
+        MemberAccountRoutes(
+            signup: signup, settings: settings, secureCookies: secureCookies, page: page, comments: comments,
+            cache: cache
+        ).register(on: members)
         MemberUnsubscribeRoutes(signup: signup, page: page).register(on: members)
     }
 

@@ -14,6 +14,8 @@ public struct NewsroomEnvironment: Sendable {
     public let publicURL: String
     /// Reader signup and sign-in; nil when the server runs without members (some tests).
     public var members: MemberSignup? = nil
+    /// Comments per client address on this node (``CommentRoutes``).
+    let commentLimiter = CommentClientLimiter()
 
     public var store: any NewsroomStore { newsroom.store }
     /// The members' list, export and import (`/admin/members/`): the newsroom's store when it

@@ -52,9 +52,10 @@ public struct CSRFMiddleware: RouterMiddleware {
     }
 
     /// The member paths whose forms carry no session token (see above): signup, the sign-in
-    /// request, the emailed links' buttons, one-click unsubscribe, and sign-out.
+    /// request, the emailed links' buttons, one-click unsubscribe, sign-out, and comments (the
+    /// form sits on the article as cached for all members; ``CommentRoutes`` checks the origin).
     static func isSessionlessMemberForm(_ path: String) -> Bool {
-        path == "/subscribe"
+        path == "/subscribe" || path == CommentRoutes.path
             || [
                 "/members/signin", "/members/confirm", "/members/auth", "/members/change-email",
                 "/members/unsubscribe", "/members/signout",

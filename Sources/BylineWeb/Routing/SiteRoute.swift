@@ -22,6 +22,8 @@ public enum SiteRoute: Equatable, Sendable {
     /// `/sitemap-posts-N.xml`: public posts with ids in `(N-1)*1000+1 ... N*1000`.
     case sitemapPosts(Int)
     case robots
+    /// `/search?q=...&page=N`: search results, never cached (``SearchAddress``).
+    case search(query: String, page: Int)
     case asset(name: String)
     case health
     case metrics
@@ -40,6 +42,7 @@ public enum SiteRoute: Equatable, Sendable {
         if path == "/feed.json" { return .jsonFeed }
         if path == "/sitemap.xml" { return .sitemap }
         if path == "/robots.txt" { return .robots }
+        if path == "/search" { return .search(query: "", page: 1) }
         if path == "/sitemap-pages.xml" { return .sitemapPages }
         if let number = sitemapPostsNumber(path) { return .sitemapPosts(number) }
         let hasSlash = path.hasSuffix("/")
@@ -59,6 +62,14 @@ public enum SiteRoute: Equatable, Sendable {
         let canonical = canonicalPath(route)
         if canonical != path { return .redirect(to: canonical) }
         return route
+    }
+
+    /// The route of `path` with its query string: `/search` takes its `q` and `page` from it.
+    public static func parse(_ path: String, query: String?) -> SiteRoute {
+        let route = parse(path)
+        guard case .search = route else { return route }
+        let parameters = SearchAddress.parameters(query ?? "")
+        return .search(query: parameters.query, page: parameters.page)
     }
 
     /// Content routes, whatever the trailing slash.
@@ -113,6 +124,7 @@ public enum SiteRoute: Equatable, Sendable {
         case .sitemapPages: "/sitemap-pages.xml"
         case .sitemapPosts(let number): "/sitemap-posts-\(number).xml"
         case .robots: "/robots.txt"
+        case .search(let query, let page): SearchAddress.path(query: query, page: page)
         case .asset(let name): "/assets/\(name)"
         case .health: "/healthz"
         case .metrics: "/metrics"

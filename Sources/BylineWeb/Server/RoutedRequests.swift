@@ -12,7 +12,7 @@ struct RoutedRequests: Sendable {
     /// Paths always routed, whoever asks.
     static func isRoutedPath(_ path: String) -> Bool {
         path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/api/") || path == "/subscribe"
-            || path == "/members" || path.hasPrefix("/members/")
+            || path == "/members" || path.hasPrefix("/members/") || path == CommentRoutes.path
     }
 
     init(environment env: NewsroomEnvironment) {
@@ -36,6 +36,7 @@ struct RoutedRequests: Sendable {
         AdminSitePages(env: env).register(on: staffOnly)
         AdminNewsletterPages(env: env).register(on: staffOnly)
         AdminMemberPages(env: env).register(on: staffOnly)
+        AdminCommentPages(env: env).register(on: staffOnly)
 
         let api = router.group("api/admin").add(middleware: RequireStaffMiddleware(.json))
         AdminAPI(env: env).register(on: api)
@@ -43,8 +44,20 @@ struct RoutedRequests: Sendable {
         if let members = env.members {
             MemberRoutes(
                 signup: members, settings: env.store, origin: SameSiteOrigin(publicURL: env.publicURL),
-                secureCookies: env.secureCookies, page: MemberPageHTML(stylesheet: env.pages.theme.stylesheet.path)
+                secureCookies: env.secureCookies, page: MemberPageHTML(stylesheet: env.pages.theme.stylesheet.path),
+                comments: env.store as? any CommentStore, cache: env.newsroom.cache
             ).register(on: router)
+            if let comments = env.store as? any CommentStore {
+                let page = MemberPageHTML(stylesheet: env.pages.theme.stylesheet.path)
+                CommentRoutes(
+                    signup: members, comments: comments, settings: env.store,
+                    origin: SameSiteOrigin(publicURL: env.publicURL), page: page, limiter: env.commentLimiter,
+                    cache: env.newsroom.cache
+                ).register(on: router)
+                MemberCommentRoutes(
+                    signup: members, comments: comments, settings: env.store, page: page, cache: env.newsroom.cache
+                ).register(on: router)
+            }
         }
 
         // A signed-in staff member reading the public site: their own copy of each page.
@@ -81,7 +94,7 @@ struct RoutedRequests: Sendable {
         guard path.utf8.count <= SiteRoute.maxPathLength else {
             return ErrorAnswer.text(.uriTooLong, "URL too long")
         }
-        let route = SiteRoute.parse(path)
+        let route = SiteRoute.parse(path, query: request.uri.query)
         switch route {
         case .redirect(let target):
             let query = request.uri.query.map { "?" + $0 } ?? ""

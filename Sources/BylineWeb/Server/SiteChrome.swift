@@ -4,7 +4,7 @@ import Synchronization
 
 /// What the public site reads from its store: settings, public pages, and the change log that
 /// tells it when they change.
-public typealias SiteReading = SettingsStore & PublicReading & ChangeLog
+public typealias SiteReading = SettingsStore & PublicReading & ChangeLog & RelatedReading & PostSearching
 
 /// The site-wide part of every page, settings and the navigation's tags, held in memory so a
 /// page reads only its own content from the store.

@@ -148,14 +148,15 @@ extension SitePages {
         .document(.ok, text, contentType: "application/xml; charset=utf-8", dependencies: Self.feedDependencies)
     }
 
-    /// Names only paths the site has: the newsroom, the APIs and members' pages (search joins
-    /// when it exists).
+    /// Names only paths the site has: the newsroom, the APIs, members' pages, and search results
+    /// (one page per query: endless addresses of nothing new to a crawler).
     func robots() -> RenderedPage {
         let text = """
             User-agent: *
             Disallow: /admin/
             Disallow: /api/
             Disallow: /members/
+            Disallow: /search
 
             Sitemap: \(absolute(SiteRoute.canonicalPath(.sitemap)))
 

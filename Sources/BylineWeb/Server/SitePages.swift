@@ -43,6 +43,7 @@ struct SitePages: Sendable {
         case .author(let slug, let page): return try await author(slug: slug, page: page, site: site)
         case .archive: return try await archive(site: site)
         case .archiveMonth(let month, let page): return try await archive(month, page: page, site: site)
+        case .search(let query, let page): return try await search(query, page: page, site: site)
         case .asset, .health, .metrics, .redirect, .notFound, .rss, .jsonFeed, .scopedFeed, .sitemap, .sitemapPages,
             .sitemapPosts, .robots:
             return notFound(site: site)
@@ -99,14 +100,21 @@ struct SitePages: Sendable {
         let gated = GatedPost.apply(stored, for: audience, settings: site.settings.gate, now: clock.now())
         let post = gated.post
         async let resolved = ResolvedBody.html(post, store: store)
-        async let related = store.relatedPosts(to: post, limit: 3)
-        let bodyHTML = try await resolved
+        async let related = store.relatedStories(to: post, limit: 3)
+        let stories = try await related
+        // Without an editor's READ ALSO, one to the best related post this audience can open.
+        let autoReadAlso = AutoReadAlso.target(
+            for: stored, isLocked: gated.isLocked, among: stories.ranked, audience: audience,
+            gate: site.settings.gate, now: clock.now())
+        let resolvedHTML = try await resolved
+        let placed = ResolvedBody.placing(readAlso: autoReadAlso, in: resolvedHTML)
+        let bodyHTML = placed ?? resolvedHTML
         let view = PostView(post, bodyHTML: bodyHTML, dates: site.dates)
         let canonical = absolute(view.url)
         let jsonLD = ArticleJSONLD(
             headline: post.title, description: post.excerpt, datePublished: view.dateISO, dateModified: view.updatedISO,
             author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
-            publisher: .init(name: site.settings.title), mainEntityOfPage: canonical,
+            publisher: .init(name: site.settings.title, url: absolute("/")), mainEntityOfPage: canonical,
             articleSection: post.tags.first?.name, keywords: post.tags.map(\.name),
             image: post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage),
             isAccessibleForFree: !gated.isGated, hasPart: gated.isGated ? [.gatedSection] : nil)
@@ -115,14 +123,22 @@ struct SitePages: Sendable {
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
         meta.noindex = noindex
         meta.image = post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage)
-        // Related stories come from the post's tags (or the latest posts when it has none).
-        let relatedPosts = try await related
+        // Related stories: the stored list (less the post linked above), else the post's tags.
+        let relatedPosts = stories.moreStories(limit: 3, excluding: placed == nil ? nil : autoReadAlso?.id)
         var dependencies: Set<ChangeKey> = [.post(post.id), .author(post.author.id)]
         dependencies.formUnion(post.body.readAlsoTitles.map { .title(TitleKey.make($0)) })
         dependencies.formUnion(relatedPosts.map { .post($0.id) })
+        // Every listed post: the link moves when one is retitled, unpublished or opened up.
+        dependencies.formUnion(stories.ranked.map { .post($0.id) })
         dependencies.formUnion(post.tags.isEmpty ? [.home] : post.tags.map { .tag($0.id) })
         var freshness = PageFreshness()
         freshness.note(gated.changesAt)
+        for listed in stories.ranked {
+            // The archive rule may gate a linked post later: the page is good until then.
+            freshness.note(
+                GatePolicy.changesAt(
+                    listed.visibility, publishedAt: listed.publishedAt, settings: site.settings.gate, now: clock.now()))
+        }
         var fields: [String: Any] = [
             "post": view, "share": ShareView(url: canonical, title: post.title),
             "related": cards(relatedPosts, site: site, leadFirst: false, freshness: &freshness),
@@ -132,6 +148,12 @@ struct SitePages: Sendable {
             "isGatedContent": gated.isGated && !gated.isLocked,
         ]
         if gated.isLocked { fields["gate"] = GateView(articlePath: view.url, visibility: gated.visibility) }
+        // Comments, for readers who may read the article (the discussion is part of it).
+        if !gated.isLocked, site.settings.comments.enabled, let comments = store as? any CommentStore {
+            let threads = try await comments.publishedComments(postID: post.id, limit: CommentSectionView.threadLimit)
+            fields["comments"] = CommentSectionView(
+                postID: post.id, articlePath: view.url, threads: threads, audience: audience, dates: site.dates)
+        }
         let gate = site.settings.gate
         if audience == .anonymous, !gated.isGated, gate.overlayEnabled, let script = theme.script {
             fields["overlay"] = OverlayView(
@@ -266,6 +288,9 @@ struct SitePages: Sendable {
                 post.visibility, publishedAt: post.publishedAt, settings: gate, now: now)
             var shown = post
             if visibility != .public, !post.excerptInPreview { shown.excerpt = "" }
+            // Comments switched off site-wide: no "N comments" on cards (saving settings drops
+            // every page, so the cards follow the switch).
+            if !site.settings.comments.enabled { shown.commentCount = 0 }
             return PostCardView(shown, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility)
         }
     }

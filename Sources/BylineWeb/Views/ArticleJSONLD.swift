@@ -13,12 +13,14 @@ struct ArticleJSONLD: Encodable {
         }
     }
 
+    /// The publisher: the site by its name and home page (its logo comes with site identity).
     struct Organization: Encodable {
         let type = "Organization"
         let name: String
+        let url: String
         enum CodingKeys: String, CodingKey {
             case type = "@type"
-            case name
+            case name, url
         }
     }
 

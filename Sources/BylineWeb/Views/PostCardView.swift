@@ -15,6 +15,9 @@ struct PostCardView {
     /// Whether the post is behind the gate now, and the label saying for whom ("Members", "Paid").
     let isGated: Bool
     let gateLabel: String
+    /// Whether the post has published comments: the card links to them, "N comments".
+    let hasComments: Bool
+    let commentsLabel: String
 
     init(_ post: PostSummary, dates: DateText, isLead: Bool = false, visibility: Visibility = .public) {
         self.title = post.title
@@ -29,6 +32,8 @@ struct PostCardView {
         self.isLead = isLead
         self.isGated = visibility != .public
         self.gateLabel = visibility == .paid ? "Paid" : "Members"
+        self.hasComments = post.commentCount > 0
+        self.commentsLabel = post.commentCount == 1 ? "1 comment" : "\(post.commentCount) comments"
     }
 }
 

@@ -16,4 +16,13 @@ enum ResolvedBody {
     static func html(_ post: Post, store: any PublicReading, origin: String = "") async throws -> String {
         html(post, slugs: try await store.publicSlugs(forTitles: post.body.readAlsoTitles), origin: origin)
     }
+
+    /// `html` with an automatic READ ALSO to `target` (``AutoReadAlso``) placed after about a
+    /// third of its paragraphs, in the markup an editor's link gets; nil when there is no target
+    /// or the body is too short (``ReadAlsoPlacement``).
+    static func placing(readAlso target: PostSummary?, in html: String, origin: String = "") -> String? {
+        guard let target else { return nil }
+        let url = origin + SiteRoute.canonicalPath(.post(slug: target.slug))
+        return ReadAlsoPlacement.insert(BodyHTML.link(title: target.title, url: url), into: html)
+    }
 }

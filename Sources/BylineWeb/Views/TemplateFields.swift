@@ -34,7 +34,8 @@ extension PostCardView: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "url": \.url, "excerpt": \.excerpt, "authorName": \.authorName, "authorUrl": \.authorUrl,
         "dateISO": \.dateISO, "dateDisplay": \.dateDisplay, "readingTime": \.readingTime, "tags": \.tags,
-        "isLead": \.isLead, "isGated": \.isGated, "gateLabel": \.gateLabel,
+        "isLead": \.isLead, "isGated": \.isGated, "gateLabel": \.gateLabel, "hasComments": \.hasComments,
+        "commentsLabel": \.commentsLabel,
     ]
 }
 

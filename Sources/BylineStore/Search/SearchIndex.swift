@@ -1,0 +1,128 @@
+import BylineCore
+import Foundation
+
+/// Keeping `post_search` in step with `posts`: every write of a post's text or tags indexes it
+/// again inside the same transaction, a delete removes it, a restore rebuilds the whole index.
+/// Publication is not indexed: searches join `posts` for status, date and visibility, so
+/// publishing, scheduling, unpublishing and the archive rule need no index write.
+///
+/// SQLite keeps an FTS5 table (rowid = post id, `porter unicode61 remove_diacritics 2`);
+/// PostgreSQL a table with two `tsvector`s (`english`, weights A title, B tags and excerpt,
+/// C preview, D rest; `free_vector` without the rest) under GIN indexes. PostgreSQL folds no diacritics by itself (`unaccent`
+/// is an extension a hosted database may not have), so the text is folded here
+/// (``SearchText/fold(_:)``) before it is made a vector, and queries are folded the same way.
+enum SearchIndex {
+    /// Posts indexed per transaction when filling the index for posts saved before it existed.
+    static let batch = 500
+
+    /// The preview length setting now in force.
+    static func previewBlocks(_ db: any SQLConnection) throws -> Int {
+        let value: String? = try db.value("SELECT value FROM settings WHERE key = 'preview_blocks'")
+        return SiteSettingsCoding.decodeGate(value.map { ["preview_blocks": $0] } ?? [:]).previewBlocks
+    }
+
+    /// Indexes post `postID` as it is now stored (or removes it when it is gone).
+    static func update(_ db: any SQLConnection, postID: Int64) throws {
+        try update(db, postIDs: [postID], previewBlocks: try previewBlocks(db))
+    }
+
+    /// Indexes the posts with `postIDs` as they are now stored. Reads only columns the
+    /// `v10-search` migration can count on, since that migration calls it.
+    static func update(_ db: any SQLConnection, postIDs: [Int64], previewBlocks: Int) throws {
+        guard !postIDs.isEmpty else { return }
+        let rows = try db.fetchAll(
+            """
+            SELECT id, title, body, body_html, excerpt, custom_excerpt, excerpt_in_preview FROM posts
+            WHERE id IN \(list: postIDs)
+            """)
+        let tags = try db.fetchAll(
+            """
+            SELECT pt.post_id, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+            WHERE pt.post_id IN \(list: postIDs) ORDER BY pt.post_id, pt.position
+            """
+        ).reduce(into: [Int64: [String]]()) { names, row in
+            names[try row["post_id"], default: []].append(try row["name"])
+        }
+        try remove(db, postIDs: postIDs)
+        for row in rows {
+            let id: Int64 = try row["id"]
+            // A body from before Markdown not yet converted: indexed as it will read once it is.
+            let html: String = try row["body_html"] ?? SiteStore.legacyBody(try row["body"]).html
+            let document = SearchDocument.make(
+                title: try row["title"], bodyHTML: html, excerpt: try row["excerpt"],
+                customExcerpt: try row["custom_excerpt"], tagNames: tags[id] ?? [], previewBlocks: previewBlocks,
+                excerptShowsWhenGated: (try row["excerpt_in_preview"] as Int) != 0)
+            try insert(db, postID: id, document)
+        }
+    }
+
+    static func insert(_ db: any SQLConnection, postID: Int64, _ document: SearchDocument) throws {
+        switch db.dialect {
+        case .sqlite:
+            try db.execute(
+                """
+                INSERT INTO post_search (rowid, title, tags_excerpt, preview, rest, preview_blocks)
+                VALUES (\(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview),
+                    \(document.rest), \(document.previewBlocks))
+                """)
+        case .postgres:
+            try db.execute(
+                """
+                INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector)
+                SELECT \(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
+                    \(document.previewBlocks), free || setweight(to_tsvector('english', \(SearchText.fold(document.rest))), 'D'),
+                    free
+                FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A')
+                    || setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B')
+                    || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C') AS free) parts
+                """)
+        }
+    }
+
+    static func remove(_ db: any SQLConnection, postIDs: [Int64]) throws {
+        try db.execute(
+            "DELETE FROM post_search WHERE \(sqlite: "rowid", postgres: "post_id") IN \(list: postIDs)")
+    }
+
+    /// The whole index made again from `posts`: after a restore, and by the migration.
+    static func rebuild(_ db: any SQLConnection) throws {
+        try db.execute("DELETE FROM post_search")
+        let previewBlocks = try previewBlocks(db)
+        var after: Int64 = 0
+        while true {
+            let ids = try db.fetchAll("SELECT id FROM posts WHERE id > \(after) ORDER BY id LIMIT \(batch)").map {
+                try $0["id"] as Int64
+            }
+            guard let last = ids.last else { return }
+            try update(db, postIDs: ids, previewBlocks: previewBlocks)
+            after = last
+        }
+    }
+
+    /// Indexes up to ``batch`` posts that have no index entry; returns how many (0: all are).
+    static func indexMissing(_ db: any SQLConnection) throws -> Int {
+        let ids = try db.fetchAll(
+            """
+            SELECT p.id FROM posts p
+            WHERE NOT EXISTS (SELECT 1 FROM post_search s WHERE s.\(sqlite: "rowid", postgres: "post_id") = p.id)
+            ORDER BY p.id LIMIT \(batch)
+            """
+        ).map { try $0["id"] as Int64 }
+        try update(db, postIDs: ids, previewBlocks: try previewBlocks(db))
+        return ids.count
+    }
+}
+
+extension SiteStore {
+    /// Indexes every post the search index lacks (posts saved before it existed), a batch a
+    /// transaction; returns how many. Opening a PostgreSQL store runs it after the migrations;
+    /// SQLite's migration fills its index itself. Cheap when there is nothing to do.
+    public static func indexPostsForSearch(in engine: any SQLEngine) async throws -> Int {
+        var total = 0
+        while true {
+            let indexed = try await engine.longWrite { db in try SearchIndex.indexMissing(db) }
+            total += indexed
+            if indexed < SearchIndex.batch { return total }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import BylineCore
+import BylineStore
+import BylineTestSupport
+import Foundation
+import Testing
+
+/// Full-text search on both engines: relevance, phrases, diacritics and scripts, hostile input,
+/// pagination, and the index following every write.
+@Suite struct SearchTests {
+    static func search(
+        _ store: SiteStore, _ text: String, as audience: Audience = .anonymous, gate: GateSettings = GateSettings(),
+        page: Int = 1, perPage: Int = 10
+    ) async throws -> SearchResults {
+        try await store.searchPosts(
+            SearchQuery.parse(text), audience: audience, gate: gate, page: PageRequest(number: page, perPage: perPage))
+    }
+
+    static func titles(_ results: SearchResults) -> [String] { results.page.items.map(\.post.title) }
+
+    /// A post published an hour before the test clock's now, minus `age` seconds.
+    static func publish(
+        _ temp: TestStore, _ title: String, body: String, tags: [String] = [], age: TimeInterval = 0,
+        visibility: Visibility = .public
+    ) async throws -> SavedPost {
+        try await temp.store.upsertPost(
+            matchingTitle: PostInput(
+                title: title, authorName: "Mara Ellison", markdown: body, tagNames: tags,
+                publishedAt: temp.clock.now().addingTimeInterval(-3600 - age), visibility: visibility))
+    }
+
+    @Test(arguments: StoreKind.allCases) func aTitleMatchRanksAboveABodyMention(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            // The body mention is the newer post: only relevance can put the title match first.
+            _ = try await Self.publish(
+                temp, "Harbour Budget Approved", body: "The council approved the harbour plan.", age: 600)
+            _ = try await Self.publish(
+                temp, "Council Meeting Notes",
+                body: "Several items were discussed, among them the harbour and the market.\n\nThe meeting ran late.")
+            _ = try await Self.publish(temp, "Unrelated Story", body: "Nothing about boats here.")
+            let results = try await Self.search(temp.store, "harbour")
+            #expect(Self.titles(results) == ["Harbour Budget Approved", "Council Meeting Notes"])
+            #expect(results.page.totalItems == 2)
+            #expect(!results.isCountCapped)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func aQuotedPhraseNeedsItsWordsTogether(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Together", body: "The new rail link opens in May.")
+            _ = try await Self.publish(temp, "Apart", body: "The rail strike ended; a link road is planned.", age: 60)
+            #expect(Set(Self.titles(try await Self.search(temp.store, "rail link"))) == ["Together", "Apart"])
+            #expect(Self.titles(try await Self.search(temp.store, "\"rail link\"")) == ["Together"])
+            #expect(Self.titles(try await Self.search(temp.store, "“rail link”")) == ["Together"])
+            // Every word must match (AND), and an excluded word removes a post.
+            #expect(Self.titles(try await Self.search(temp.store, "rail strike")) == ["Apart"])
+            #expect(Self.titles(try await Self.search(temp.store, "rail -strike")) == ["Together"])
+            // Stems: a plural finds the singular.
+            #expect(Set(Self.titles(try await Self.search(temp.store, "links"))) == ["Together", "Apart"])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func diacriticsFoldAndOtherScriptsWork(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Banks of Zürich", body: "A café in Zürich raised its prices.")
+            _ = try await Self.publish(temp, "Новости Москвы", body: "Москва готовится к зиме.", age: 60)
+            _ = try await Self.publish(temp, "Αθήνα σήμερα", body: "Η Αθήνα ετοιμάζεται για το φεστιβάλ.", age: 120)
+            _ = try await Self.publish(temp, "東京の天気", body: "東京は雨です。", age: 180)
+            #expect(Self.titles(try await Self.search(temp.store, "Zurich")) == ["Banks of Zürich"])
+            #expect(Self.titles(try await Self.search(temp.store, "ZÜRICH cafe")) == ["Banks of Zürich"])
+            #expect(Self.titles(try await Self.search(temp.store, "москва")) == ["Новости Москвы"])
+            #expect(Self.titles(try await Self.search(temp.store, "ΑΘΉΝΑ")) == ["Αθήνα σήμερα"])
+            #expect(Self.titles(try await Self.search(temp.store, "ετοιμάζεται")) == ["Αθήνα σήμερα"])
+            // No word segmentation for CJK: a whole run of characters is one word. It must not fail.
+            _ = try await Self.search(temp.store, "東京")
+            #expect(Self.titles(try await Self.search(temp.store, "東京は雨です")) == ["東京の天気"])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func typedSyntaxIsNeverAnError(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Water Reform", body: "The water reform passed: rates go up (again).")
+            let hostile = [
+                "\"", "\"unclosed phrase", "water AND OR NOT", "NEAR(water reform)", "*", "water*", "title:water",
+                "{title}: water", "'; DROP TABLE posts; --", "water & reform | !rates", "(", ")", "^water", "-",
+                "--", ":", "\\", "\"\" \"\"", "water:*", "<-> water", "water <2> reform", "🙂", "-water",
+                "!!water", "'water'", "water:A", "NOT water", "OR", "+water", "\u{0}water", "a\"b\"c",
+                String(repeating: "water ", count: 100), String(repeating: "x", count: 5000),
+            ]
+            for text in hostile {
+                let results = try await Self.search(temp.store, text)
+                #expect(results.page.items.count <= 1, "\(text)")
+            }
+            // Punctuation separates words, and a typed operator is only a word.
+            #expect(Self.titles(try await Self.search(temp.store, "(water) reform!")) == ["Water Reform"])
+            #expect(Self.titles(try await Self.search(temp.store, "water:* passed^")) == ["Water Reform"])
+            #expect(try await Self.search(temp.store, "water OR nothing").page.items.isEmpty, "OR is a word")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func pagesAreDisjointAndTiesAreNewestFirst(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            // Identical texts but for a number in the title: equal relevance, so date decides.
+            _ = try await temp.store.upsertPosts(
+                matchingTitles: (1...23).map { index in
+                    PostInput(
+                        title: "Ferry notice \(index)", authorName: "Mara Ellison",
+                        markdown: "The ferry timetable changes on Monday.",
+                        publishedAt: temp.clock.now().addingTimeInterval(-86_400 + Double(index) * 60))
+                })
+            var seen: [String] = []
+            for page in 1...3 {
+                let results = try await Self.search(temp.store, "timetable", page: page)
+                #expect(results.page.totalItems == 23)
+                #expect(results.page.items.count == (page < 3 ? 10 : 3))
+                seen += Self.titles(results)
+            }
+            #expect(seen == (1...23).reversed().map { "Ferry notice \($0)" })
+            #expect(try await Self.search(temp.store, "timetable", page: 4).page.items.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func aCommonWordIsCountedToTheCapAndRankedAmongTheNewest(
+        _ kind: StoreKind
+    ) async throws {
+        try await TestStore.with(kind) { temp in
+            let now = temp.clock.now()
+            // More matches than the rank window: the newest are ranked, title matches first.
+            var inputs = (1...SiteStore.rankWindow + 100).map { index in
+                PostInput(
+                    title: "Bulletin \(index)", authorName: "Mara Ellison", markdown: "The harbour opened early.",
+                    publishedAt: now.addingTimeInterval(-86_400 * 30 + Double(index) * 60))
+            }
+            inputs.insert(
+                PostInput(
+                    title: "Harbour works", authorName: "Mara Ellison", markdown: "The harbour opened early.",
+                    publishedAt: now.addingTimeInterval(-86_400 * 30 + 60 * 1_000)),
+                at: 1_500)
+            _ = try await temp.store.upsertPosts(matchingTitles: inputs)
+            let first = try await Self.search(temp.store, "harbour")
+            #expect(first.isCountCapped)
+            #expect(first.page.totalItems == SearchResults.countLimit)
+            #expect(Self.titles(first).first == "Harbour works", "the title match first")
+            #expect(
+                Array(Self.titles(first).dropFirst()) == (1...9).map { "Bulletin \(SiteStore.rankWindow + 101 - $0)" })
+            let last = try await Self.search(temp.store, "harbour", page: SearchResults.countLimit / 10)
+            #expect(last.page.items.count == 10)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func theIndexFollowsEveryWrite(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            let store = temp.store
+            let authorID = try await store.engine.write { db in
+                try db.insertReturningID(
+                    """
+                    INSERT INTO authors (name, name_key, slug, created_at, updated_at)
+                    VALUES ('Ana Ruiz', 'ana ruiz', 'ana-ruiz', \(temp.clock.now()), \(temp.clock.now()))
+                    """)
+            }
+            let created = try await store.createPost(
+                PostDraft(title: "Lighthouse repairs", markdown: "Engineers inspected the lamp.", authorID: authorID),
+                savedBy: nil)
+            let id = created.post.id
+            #expect(try await Self.search(store, "lighthouse").page.items.isEmpty, "a draft is not found")
+            #expect(try await Self.search(store, "lighthouse", as: .staff).page.items.isEmpty, "not even by staff")
+            _ = try await store.setPublication(
+                postID: id, .publish(at: nil), expectedUpdatedAt: nil, savedBy: nil)
+            #expect(Self.titles(try await Self.search(store, "lamp")) == ["Lighthouse repairs"])
+
+            _ = try await store.updatePost(
+                id: id,
+                PostDraft(
+                    title: "Lighthouse repairs", markdown: "Engineers replaced the lens.", tagNames: ["Coast"],
+                    authorID: authorID),
+                expectedUpdatedAt: nil, savedBy: nil, reason: .saved)
+            #expect(try await Self.search(store, "lamp").page.items.isEmpty, "the old text is gone")
+            #expect(Self.titles(try await Self.search(store, "lens")) == ["Lighthouse repairs"])
+            #expect(Self.titles(try await Self.search(store, "coast")) == ["Lighthouse repairs"], "tags are searched")
+
+            let snapshot = try await store.snapshot()
+            _ = try await store.setPublication(postID: id, .unpublish, expectedUpdatedAt: nil, savedBy: nil)
+            #expect(try await Self.search(store, "lens").page.items.isEmpty, "unpublished")
+            _ = try await store.setPublication(
+                postID: id, .publish(at: nil), expectedUpdatedAt: nil, savedBy: nil)
+            #expect(Self.titles(try await Self.search(store, "lens")) == ["Lighthouse repairs"])
+
+            _ = try await store.deletePost(id: id)
+            #expect(try await Self.search(store, "lens").page.items.isEmpty, "deleted")
+            let orphans: Int =
+                try await store.engine.read { db in try db.value("SELECT COUNT(*) FROM post_search") } ?? -1
+            #expect(orphans == 0)
+
+            try await store.restore(snapshot, replacing: true)
+            #expect(Self.titles(try await Self.search(store, "lens")) == ["Lighthouse repairs"], "restored")
+
+            // The importer's path (upsert by title) updates the index too.
+            _ = try await store.upsertPost(
+                matchingTitle: PostInput(
+                    title: "Lighthouse repairs", authorName: "Ana Ruiz", markdown: "Divers checked the foundations."))
+            #expect(try await Self.search(store, "lens").page.items.isEmpty)
+            #expect(Self.titles(try await Self.search(store, "divers")) == ["Lighthouse repairs"])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases) func theMigrationIndexesPostsSavedBeforeIt(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Old Story", body: "The orchard flooded in spring.")
+            // As if the post predated the index: its entry gone, then the store opened again.
+            try await temp.store.engine.write { db in try db.execute("DELETE FROM post_search") }
+            #expect(try await Self.search(temp.store, "orchard").page.items.isEmpty)
+            switch kind {
+            case .postgres:
+                #expect(try await SiteStore.indexPostsForSearch(in: temp.store.engine) == 1)
+            case .sqlite:
+                try await temp.store.engine.write { db in
+                    try db.execute("DELETE FROM grdb_migrations WHERE identifier = 'v10-search'")
+                    try db.execute("DROP TABLE post_search")
+                    try db.execute("DROP INDEX posts_search_gate")
+                }
+            }
+            let reopened = try await temp.openAnother()
+            #expect(Self.titles(try await Self.search(reopened, "orchard")) == ["Old Story"])
+        }
+    }
+}
