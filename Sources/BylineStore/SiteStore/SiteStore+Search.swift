@@ -55,7 +55,7 @@ extension SiteStore: PostSearching {
                 if let floor {
                     Self.window(scopes, query, db.dialect, now: now, from: floor)
                 } else {
-                    Self.union(scopes, query, db.dialect, now: now, ranked: true, from: floor)
+                    Self.union(scopes, query, db.dialect, now: now, ranked: true)
                 }
             let rows = try db.fetchAll(
                 """
@@ -151,31 +151,18 @@ extension SiteStore: PostSearching {
         }
     }
 
-    /// Every scope's matches as rows `id, scope, published_at` (and `score` when `ranked`), of
-    /// posts with ids from `floor` on when given (``windowFloor(_:_:columns:)``).
+    /// Every scope's matches as rows `id, scope, published_at` (and `score` when `ranked`): the
+    /// search below the window's size, where each scope's walk stops at the count's limit and
+    /// full BM25 / cover density ranks the whole set (bigger sets go through ``window(_:_:_:now:from:scored:)``).
     static func union(
-        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, ranked: Bool,
-        from floor: Int64? = nil
+        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, ranked: Bool
     ) -> SQL {
         SQL.joined(
             scopes.map { scope in
                 let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query)
-                let window: SQL =
-                    floor.map {
-                        " AND \(sqlite: "post_search.rowid", postgres: "s.post_id") >= \($0) AND p.id >= \($0)"
-                    } ?? ""
-                let score: SQL
-                if !ranked {
-                    score = ""
-                } else if dialect == .postgres {
-                    score =
-                        ", " + (floor == nil ? scope.postgresScore(query) : SearchScope.postgresWindowScore(query))
-                        + " AS score"
-                } else if let floor {
-                    score = ", " + SearchScope.sqliteWindowScore(query, from: floor) + " AS score"
-                } else {
-                    score = ", " + scope.sqliteScore + " AS score"
-                }
+                let score: SQL =
+                    !ranked
+                    ? "" : ", " + (dialect == .postgres ? scope.postgresScore(query) : scope.sqliteScore) + " AS score"
                 // SQLite: CROSS JOIN keeps this order, so the full-text match runs once and
                 // finds the rows, rather than once for every post the planner might walk first.
                 let from: SQL =
@@ -185,7 +172,7 @@ extension SiteStore: PostSearching {
                 return """
                     SELECT p.id AS id, \(raw: String(scope.columns.rawValue)) AS scope, p.published_at AS published_at\(score)
                     FROM \(from)
-                    WHERE \(match) AND \(isPublic(now)) AND \(scope.readers)\(window)
+                    WHERE \(match) AND \(isPublic(now)) AND \(scope.readers)
                     """
             }, separator: " UNION ALL ")
     }
