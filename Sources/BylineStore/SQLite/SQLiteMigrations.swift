@@ -409,6 +409,19 @@ enum SQLiteMigrations {
                     );
                     CREATE INDEX posts_search_gate ON posts(id, status, published_at, visibility);
                     """)
+            // Filled by v11-search-pairs, which makes this table again.
+        }
+        // Quoted phrases look up the keys of adjacent word pairs first (``SearchPairs``): FTS5
+        // adds no column to a table, so the index is made again and filled from `posts`.
+        migrator.registerMigration("v11-search-pairs") { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE post_search;
+                    CREATE VIRTUAL TABLE post_search USING fts5(
+                        title, tags_excerpt, preview, rest, preview_blocks UNINDEXED, pairs,
+                        tokenize = 'porter unicode61 remove_diacritics 2'
+                    );
+                    """)
             try SearchIndex.rebuild(GRDBConnection(db: db))
         }
         return migrator

@@ -8,7 +8,9 @@ import Foundation
 ///
 /// SQLite keeps an FTS5 table (rowid = post id, `porter unicode61 remove_diacritics 2`);
 /// PostgreSQL a table with two `tsvector`s (`english`, weights A title, B tags and excerpt,
-/// C preview, D rest; `free_vector` without the rest) under GIN indexes. PostgreSQL folds no diacritics by itself (`unaccent`
+/// C preview, D rest; `free_vector` without the rest) under GIN indexes. Both also keep the keys
+/// of adjacent word pairs (``SearchPairs``; SQLite a `pairs` column, PostgreSQL a `pairs`
+/// vector of exact keys under its own GIN index), which quoted phrases look up first. PostgreSQL folds no diacritics by itself (`unaccent`
 /// is an extension a hosted database may not have), so the text is folded here
 /// (``SearchText/fold(_:)``) before it is made a vector, and queries are folded the same way.
 enum SearchIndex {
@@ -26,8 +28,19 @@ enum SearchIndex {
         try update(db, postIDs: [postID], previewBlocks: try previewBlocks(db))
     }
 
+    /// Indexes the posts with `postIDs` as they are now stored, ``batch`` at a time (a tag's
+    /// posts after it was renamed or deleted).
+    static func update(_ db: any SQLConnection, postIDs: [Int64]) throws {
+        let previewBlocks = try previewBlocks(db)
+        for start in stride(from: 0, to: postIDs.count, by: batch) {
+            try update(
+                db, postIDs: Array(postIDs[start..<min(start + batch, postIDs.count)]), previewBlocks: previewBlocks)
+        }
+    }
+
     /// Indexes the posts with `postIDs` as they are now stored. Reads only columns the
-    /// `v10-search` migration can count on, since that migration calls it.
+    /// `v11-search-pairs` migration can count on, since that migration calls it (through
+    /// ``rebuild(_:)``): a later change to `post_search` must give that migration its own copy.
     static func update(_ db: any SQLConnection, postIDs: [Int64], previewBlocks: Int) throws {
         guard !postIDs.isEmpty else { return }
         let rows = try db.fetchAll(
@@ -57,21 +70,23 @@ enum SearchIndex {
     }
 
     static func insert(_ db: any SQLConnection, postID: Int64, _ document: SearchDocument) throws {
+        let pairs = SearchPairs.indexText([document.title, document.tagsAndExcerpt, document.preview, document.rest])
         switch db.dialect {
         case .sqlite:
             try db.execute(
                 """
-                INSERT INTO post_search (rowid, title, tags_excerpt, preview, rest, preview_blocks)
+                INSERT INTO post_search (rowid, title, tags_excerpt, preview, rest, preview_blocks, pairs)
                 VALUES (\(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview),
-                    \(document.rest), \(document.previewBlocks))
+                    \(document.rest), \(document.previewBlocks), \(pairs))
                 """)
         case .postgres:
             try db.execute(
                 """
-                INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector)
+                INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector,
+                    pairs)
                 SELECT \(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
                     \(document.previewBlocks), free || setweight(to_tsvector('english', \(SearchText.fold(document.rest))), 'D'),
-                    free
+                    free, array_to_tsvector(string_to_array(\(pairs), ' '))
                 FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A')
                     || setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B')
                     || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C') AS free) parts

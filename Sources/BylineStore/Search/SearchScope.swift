@@ -89,7 +89,16 @@ struct SearchScope {
             expression += " NOT (" + query.excluded.map(quoted).joined(separator: " OR ") + ")"
         }
         let names = columnNames ?? columns.sqliteNames
-        return "post_search MATCH \(names.isEmpty ? expression : "{\(names)} : (\(expression))")"
+        if !names.isEmpty { expression = "{\(names)} : (\(expression))" }
+        let pairs = SearchPairs.keys(of: query)
+        if !pairs.isEmpty {
+            // The phrase's pair keys first: posts without them are skipped before any word
+            // position is read (``SearchPairs``).
+            expression =
+                "{pairs} : (" + pairs.map { "\"" + $0 + "\"" }.joined(separator: " AND ") + ") AND "
+                + (names.isEmpty ? "(" + expression + ")" : expression)
+        }
+        return "post_search MATCH \(expression)"
     }
 
     /// `post_search MATCH` the required terms in any column: the widest match of every scope.
@@ -100,7 +109,7 @@ struct SearchScope {
     }
 
     /// Higher is better: BM25 with a title match worth ten body matches, tags and excerpt four.
-    var sqliteScore: SQL { "-bm25(post_search, 10.0, 4.0, 1.0, 1.0, 0.0)" }
+    var sqliteScore: SQL { "-bm25(post_search, 10.0, 4.0, 1.0, 1.0, 0.0, 0.0)" }
 
     /// Higher is better, for a search ranking only its newest matches (from post id `floor`
     /// on): 10 when the title matches, 4 when the tags or excerpt do, both or neither. BM25
@@ -135,12 +144,25 @@ struct SearchScope {
     /// would tell as much as finding it, so exclusions apply to the scope's own vector).
     func postgresMatch(_ query: SearchQuery) -> SQL {
         let full = Self.tsquery(query.required, excluding: query.excluded)
+        let pairs = Self.postgresPairs(query)
         switch columns {
-        case .all: return "s.vector @@ " + full
-        case .preview: return "s.free_vector @@ " + full
+        case .all: return pairs + "s.vector @@ " + full
+        case .preview: return pairs + "s.free_vector @@ " + full
         case .free:
-            return "s.free_vector @@ " + Self.tsquery(query.required) + " AND " + columns.postgresVector + " @@ " + full
+            return pairs + "s.free_vector @@ " + Self.tsquery(query.required) + " AND " + columns.postgresVector
+                + " @@ " + full
         }
+    }
+
+    /// `s.pairs @@ 'key' & ... AND `: the pair keys of the query's phrases (``SearchPairs``),
+    /// which their own GIN index finds before any vector is read; empty without a phrase. The
+    /// keys hold only ASCII letters, digits and the joiner, so the `tsquery` text cannot be
+    /// anything but those lexemes.
+    static func postgresPairs(_ query: SearchQuery) -> SQL {
+        let keys = SearchPairs.keys(of: query)
+        guard !keys.isEmpty else { return "" }
+        let text = keys.map { "'" + $0 + "'" }.joined(separator: " & ")
+        return "s.pairs @@ CAST(\(text) AS tsquery) AND "
     }
 
     /// Higher is better, for a search ranking only its newest matches: 10 when the title

@@ -25,43 +25,10 @@ extension SiteStore: PostSearching {
         let now = clock.now()
         let scopes = SearchScope.scopes(for: audience, gate: gate, now: now)
         return try await engine.read { db in
-            // SQLite: each scope's walk stops once the limit is reached. PostgreSQL: one walk,
-            // not three joined and hashed whole.
-            let matches: SQL =
-                db.dialect == .sqlite
-                ? Self.union(scopes, query, db.dialect, now: now, ranked: false)
-                : Self.window(scopes, query, db.dialect, now: now, from: nil)
-            let counted: Int =
-                try db.value(
-                    """
-                    SELECT COUNT(*) FROM (SELECT id FROM (\(matches)) u
-                    LIMIT \(SearchResults.countLimit + 1)) c
-                    """) ?? 0
-            var floor =
-                counted > SearchResults.countLimit
-                ? try Self.windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) : nil
-            if let rough = floor, db.dialect == .sqlite {
-                // The rough floor's range may hold several times ``rankWindow`` of this reader's
-                // matches (those in the rest of public posts): narrowed to the newest of them,
-                // found by a walk from the newest that stops there.
-                floor =
-                    try db.value(
-                        """
-                        SELECT id FROM (\(Self.window(scopes, query, db.dialect, now: now, from: rough, scored: false))) w
-                        ORDER BY id DESC LIMIT 1 OFFSET \(Self.rankWindow - 1)
-                        """) ?? rough
-            }
-            let ranked =
-                if let floor {
-                    Self.window(scopes, query, db.dialect, now: now, from: floor)
-                } else {
-                    Self.union(scopes, query, db.dialect, now: now, ranked: true)
-                }
-            let rows = try db.fetchAll(
-                """
-                SELECT id, scope FROM (\(ranked)) u
-                ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-                """)
+            let (rows, counted) =
+                try db.dialect == .sqlite
+                ? Self.sqliteMatches(db, scopes, query, now: now, page: page)
+                : Self.postgresMatches(db, scopes, query, now: now, page: page)
             let ids = try rows.map { try $0["id"] as Int64 }
             let scopeOf = try rows.reduce(into: [Int64: Int]()) { $0[try $1["id"]] = try $1["scope"] as Int }
             let texts = try db.fetchAll(
@@ -81,6 +48,81 @@ extension SiteStore: PostSearching {
                     perPage: page.perPage),
                 isCountCapped: counted > SearchResults.countLimit)
         }
+    }
+
+    /// SQLite: this page's rows (`id`, `scope`) and the count of matches up to
+    /// ``SearchResults/countLimit`` + 1. The window's rough floor comes first: a walk from the
+    /// newest match that stops at the ``rankWindow``-th. Without one, every match is ranked by
+    /// BM25; with one, the matches from it on are counted (a walk that stops at the limit) and
+    /// the newest ``rankWindow`` of them ranked, in a walk from the newest that stops there.
+    static func sqliteMatches(
+        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
+    ) throws -> ([SQLRow], Int) {
+        let order: SQL = "ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)"
+        func count(_ matches: SQL) throws -> Int {
+            try db.value("SELECT COUNT(*) FROM (SELECT 1 FROM (\(matches)) m LIMIT \(SearchResults.countLimit + 1)) c")
+                ?? 0
+        }
+        if let floor = try windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) {
+            let counted = try count(window(scopes, query, .sqlite, now: now, from: floor, scored: false))
+            // Few matches from the floor on are this reader's (a site gating most posts): the
+            // reader's newest ``rankWindow`` lie further back, so every match is ranked.
+            if counted > SearchResults.countLimit {
+                // The floor's range may hold more than ``rankWindow`` of this reader's matches
+                // (public posts matching in their body only): the newest of them are ranked.
+                let rows = try db.fetchAll(
+                    """
+                    SELECT id, scope FROM (
+                        SELECT * FROM (\(window(scopes, query, .sqlite, now: now, from: floor))) w
+                        ORDER BY id DESC LIMIT \(rankWindow)
+                    ) n \(order)
+                    """)
+                return (rows, counted)
+            }
+        }
+        // One walk gives each match its scope (``window(_:_:_:now:from:scored:)``); BM25 needs
+        // a walk per scope, each matching only its columns, so that the gated text of a post
+        // does not rank it. BM25 also first counts, over the whole index, the posts holding each
+        // phrase, which reads the word positions of every post holding its words: a quoted
+        // phrase is ranked as a window is (title, then tags and excerpt, then newest).
+        let ranked =
+            SearchPairs.keys(of: query).isEmpty
+            ? union(scopes, query, .sqlite, now: now, ranked: true)
+            : window(scopes, query, .sqlite, now: now, from: 0)
+        return (
+            try db.fetchAll("SELECT id, scope FROM (\(ranked)) u \(order)"),
+            try count(window(scopes, query, .sqlite, now: now, from: 0, scored: false))
+        )
+    }
+
+    /// PostgreSQL: this page's rows (`id`, `scope`) and the count of matches up to
+    /// ``SearchResults/countLimit`` + 1: one walk counts, and a search with more matches ranks
+    /// only the window from its floor (the ``rankWindow``-th newest match in the reader's
+    /// widest columns).
+    static func postgresMatches(
+        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
+    ) throws -> ([SQLRow], Int) {
+        let counted: Int =
+            try db.value(
+                """
+                SELECT COUNT(*) FROM (SELECT id FROM (\(window(scopes, query, .postgres, now: now, from: nil))) u
+                LIMIT \(SearchResults.countLimit + 1)) c
+                """) ?? 0
+        let floor =
+            counted > SearchResults.countLimit
+            ? try windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) : nil
+        let ranked =
+            if let floor {
+                window(scopes, query, .postgres, now: now, from: floor)
+            } else {
+                union(scopes, query, .postgres, now: now, ranked: true)
+            }
+        let rows = try db.fetchAll(
+            """
+            SELECT id, scope FROM (\(ranked)) u
+            ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+            """)
+        return (rows, counted)
     }
 
     /// The lowest post id among the ``rankWindow`` newest (highest id) posts matching `query` in
@@ -144,7 +186,8 @@ extension SiteStore: PostSearching {
                 SELECT * FROM (
                     SELECT p.id AS id, \(scope) AS scope, p.published_at AS published_at\(score)
                     FROM post_search s JOIN posts p ON p.id = s.post_id
-                    WHERE s.vector @@ \(SearchScope.tsquery(query.required)) AND \(isPublic(now))
+                    WHERE \(SearchScope.postgresPairs(query))s.vector @@ \(SearchScope.tsquery(query.required))
+                        AND \(isPublic(now))
                         AND s.post_id >= \(lowest) AND p.id >= \(lowest)
                 ) w WHERE scope IS NOT NULL
                 """

@@ -34,6 +34,10 @@ extension SiteStore: TaxonomyEditing {
                 WHERE id = \(id)
                 """)
             let renamed = try row["name"] as String != edit.name || row["slug"] as String != edit.slug
+            if try row["name"] as String != edit.name {
+                // Tag names are indexed with each post's text: the old name must stop finding them.
+                try SearchIndex.update(db, postIDs: try Self.postIDs(db, taggedWith: id))
+            }
             let touched = TouchedKeys.profileEdit(.tag(id), renamed: renamed)
             try Self.recordChange(db, touched, now: now)
             return touched
@@ -47,8 +51,10 @@ extension SiteStore: TaxonomyEditing {
                 throw StoreError.notFound("tag \(id)")
             }
             // The tag's own count goes with it; authors and the total count posts, not tags.
+            let tagged = try Self.postIDs(db, taggedWith: id)
             try db.execute("DELETE FROM post_tags WHERE tag_id = \(id)")
             try db.execute("DELETE FROM tags WHERE id = \(id)")
+            try SearchIndex.update(db, postIDs: tagged)
             let touched = TouchedKeys.profileEdit(.tag(id), renamed: true)
             try Self.recordChange(db, touched, now: now)
             return touched
@@ -98,6 +104,10 @@ extension SiteStore: TaxonomyEditing {
     /// Refuses a name or slug that another row of `table` has. The unique indexes would refuse
     /// it too, but as an engine error; a writer on another node racing this one makes the
     /// engine run the transaction again, and this check then answers.
+    static func postIDs(_ db: any SQLConnection, taggedWith tagID: Int64) throws -> [Int64] {
+        try db.fetchAll("SELECT post_id FROM post_tags WHERE tag_id = \(tagID)").map { try $0["post_id"] as Int64 }
+    }
+
     static func checkFree(_ db: any SQLConnection, table: String, id: Int64, _ edit: ProfileEdit, kind: String) throws {
         if try db.value(
             "SELECT 1 FROM \(raw: table) WHERE name_key = \(edit.nameKey) AND id <> \(id)", as: Int.self) != nil

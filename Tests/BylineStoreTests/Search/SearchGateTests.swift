@@ -61,6 +61,9 @@ import Testing
                 #expect(hits.map(\.post.title) == ["Harbour ferry review"], "\(audience)")
                 #expect(hits.first?.text.contains(Self.canary) == true, "\(audience)")
                 #expect(try await Self.search(temp.store, "harbour -\(Self.canary)", as: audience).isEmpty)
+                // The phrase the anonymous reader missed above: its pair keys are indexed.
+                let phrase = try await Self.search(temp.store, "\"\(Self.canary) timetable\"", as: audience)
+                #expect(phrase.map(\.post.title) == ["Harbour ferry review"], "\(audience)")
             }
         }
     }

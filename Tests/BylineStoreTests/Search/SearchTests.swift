@@ -59,6 +59,34 @@ import Testing
         }
     }
 
+    /// Phrases are looked up by the keys of their word pairs first (``SearchPairs``): whatever
+    /// the engine's phrase match finds, the keys must find too (stems, possessives, the title,
+    /// three words), and a phrase no post holds finds nothing.
+    @Test(arguments: StoreKind.allCases) func phrasesFoundThroughPairKeys(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Council approves rail links", body: "Kyiv's mayor welcomed the plan.")
+            _ = try await Self.publish(temp, "Ferry timetable", body: "The rail link to the port waits.", age: 60)
+            #expect(
+                Self.titles(try await Self.search(temp.store, "\"rail link\"")) == [
+                    "Council approves rail links", "Ferry timetable",
+                ])
+            #expect(
+                Self.titles(try await Self.search(temp.store, "\"approves rail link\"")) == [
+                    "Council approves rail links"
+                ])
+            #expect(
+                Self.titles(try await Self.search(temp.store, "\"Kyiv's mayor\"")) == ["Council approves rail links"])
+            #expect(
+                Self.titles(try await Self.search(temp.store, "\"kyiv s mayor welcomed\"")) == [
+                    "Council approves rail links"
+                ])
+            // Each word is in both posts; the pair "link rail" is in neither.
+            #expect(try await Self.search(temp.store, "\"link rail\"").page.items.isEmpty)
+            // A phrase does not run from the title into the body.
+            #expect(try await Self.search(temp.store, "\"timetable the rail\"").page.items.isEmpty)
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func diacriticsFoldAndOtherScriptsWork(_ kind: StoreKind) async throws {
         try await TestStore.with(kind) { temp in
             _ = try await Self.publish(temp, "Banks of Zürich", body: "A café in Zürich raised its prices.")
@@ -176,6 +204,14 @@ import Testing
             #expect(try await Self.search(store, "lamp").page.items.isEmpty, "the old text is gone")
             #expect(Self.titles(try await Self.search(store, "lens")) == ["Lighthouse repairs"])
             #expect(Self.titles(try await Self.search(store, "coast")) == ["Lighthouse repairs"], "tags are searched")
+            // Renaming a tag indexes its posts again; so does deleting it.
+            let coast = try #require(try await store.allTags().first { $0.tag.name == "Coast" }).tag
+            _ = try await store.updateTag(id: coast.id, name: "Shoreline", slug: coast.slug, description: "")
+            #expect(try await Self.search(store, "coast").page.items.isEmpty, "the old tag name is gone")
+            #expect(Self.titles(try await Self.search(store, "shoreline")) == ["Lighthouse repairs"])
+            _ = try await store.deleteTag(id: coast.id)
+            #expect(try await Self.search(store, "shoreline").page.items.isEmpty, "a deleted tag is gone")
+            #expect(Self.titles(try await Self.search(store, "lens")) == ["Lighthouse repairs"])
 
             let snapshot = try await store.snapshot()
             _ = try await store.setPublication(postID: id, .unpublish, expectedUpdatedAt: nil, savedBy: nil)
@@ -213,7 +249,8 @@ import Testing
                 #expect(try await SiteStore.indexPostsForSearch(in: temp.store.engine) == 1)
             case .sqlite:
                 try await temp.store.engine.write { db in
-                    try db.execute("DELETE FROM grdb_migrations WHERE identifier = 'v10-search'")
+                    try db.execute(
+                        "DELETE FROM grdb_migrations WHERE identifier IN ('v10-search', 'v11-search-pairs')")
                     try db.execute("DROP TABLE post_search")
                     try db.execute("DROP INDEX posts_search_gate")
                 }
