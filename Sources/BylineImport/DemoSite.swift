@@ -7,9 +7,21 @@ public struct DemoSite: Sendable {
     public static let settings = SiteSettings(
         title: "Scoop Hub",
         description: "Independent news from Europe and beyond.",
-        footerNote:
-            "Scoop Hub is a demonstration site for Byline. Its articles are fiction written for the demo: the people quoted are invented, and no real person's words are quoted.",
         postsPerPage: 9)
+
+    /// Shown on each article the demo installs, and on no other: a site that began as the demo
+    /// and then imported real articles must not call them fiction.
+    public static let noteText =
+        "This article is fiction, written for Byline's demonstration site Scoop Hub: the people quoted are invented, and no real person's words are quoted."
+
+    /// The demo's writers, so their pages and the articles' author boxes say who they are.
+    /// Invented, like their articles.
+    public static let authorBios = [
+        "Mara Ellison":
+            "Mara Ellison covers European politics, energy and farming from London and Brussels. She is a reporter invented for Byline's demonstration site.",
+        "Tomasz Okafor":
+            "Tomasz Okafor reports on diplomacy, markets and technology in Turkey and Central Europe. He is a reporter invented for Byline's demonstration site.",
+    ]
 
     /// The demo's two newsletters, as a newsroom would run them: every day, and when news breaks.
     public static let newsletters = [
@@ -21,9 +33,9 @@ public struct DemoSite: Sendable {
             description: "Only when something big happens.", sortOrder: 1),
     ]
 
-    let store: any SettingsStore & PostWriting & MemberStore & RelatedLists
+    let store: any SettingsStore & PostWriting & MemberStore & RelatedLists & TaxonomyEditing
 
-    public init(store: any SettingsStore & PostWriting & MemberStore & RelatedLists) {
+    public init(store: any SettingsStore & PostWriting & MemberStore & RelatedLists & TaxonomyEditing) {
         self.store = store
     }
 
@@ -44,14 +56,21 @@ public struct DemoSite: Sendable {
             .map { (articlesDirectory as NSString).appendingPathComponent($0) }
         let importer = ArticleImporter(store: store, timeZone: Self.settings.timeZone)
         let results = await importer.importFiles(files)
-        let dates = results.compactMap { result -> Date? in
-            if case .imported(_, let saved, _) = result { return saved.publishedAt }
+        let saved = results.compactMap { result -> SavedPost? in
+            if case .imported(_, let saved, _) = result { return saved }
             return nil
         }
-        if let days = Self.archiveAfterDays(publishedDates: dates, gated: Self.gatedArticleCount, now: Date()) {
-            var settings = Self.settings
+        var settings = Self.settings
+        settings.demoNote = DemoNote(text: Self.noteText, postIDs: Set(saved.map(\.id)))
+        if let days = Self.archiveAfterDays(
+            publishedDates: saved.compactMap(\.publishedAt), gated: Self.gatedArticleCount, now: Date())
+        {
             settings.gate.archiveAfterDays = days
-            try await store.saveSettings(settings)
+        }
+        try await store.saveSettings(settings)
+        for author in try await store.allAuthors() where author.bio.isEmpty {
+            guard let bio = Self.authorBios[author.name] else { continue }
+            _ = try await store.updateAuthor(id: author.id, name: author.name, slug: author.slug, bio: bio)
         }
         // Every article has its related list before the first reader arrives.
         try await store.refreshAllRelatedLists()

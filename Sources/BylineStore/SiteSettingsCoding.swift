@@ -17,12 +17,15 @@ enum SiteSettingsCoding {
             "comments_enabled": settings.comments.enabled ? "true" : "false",
             "comments_hold_first": settings.comments.holdFirstComment ? "true" : "false",
             "comments_max_links": String(settings.comments.maxLinks),
+            "accent_color": settings.accentColor,
+            "demo_note": settings.demoNote.text,
+            "demo_note_posts": settings.demoNote.postIDs.sorted().map(String.init).joined(separator: ","),
         ]
     }
 
     static func decode(_ values: [String: String]) -> SiteSettings {
         let defaults = SiteSettings()
-        return SiteSettings(
+        var settings = SiteSettings(
             title: values["title"] ?? defaults.title,
             description: values["description"] ?? defaults.description,
             timeZoneIdentifier: values["time_zone"] ?? defaults.timeZoneIdentifier,
@@ -32,6 +35,17 @@ enum SiteSettingsCoding {
                 ?? defaults.postsPerPage,
             navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation,
             gate: decodeGate(values), comments: decodeComments(values))
+        settings.accentColor = decodeAccentColor(values["accent_color"])
+        settings.demoNote = DemoNote(
+            text: values["demo_note"] ?? "",
+            postIDs: Set((values["demo_note_posts"] ?? "").split(separator: ",").compactMap { Int64($0) }))
+        return settings
+    }
+
+    /// A colour that no longer passes (edited by hand, or a stricter check) is the theme's own.
+    static func decodeAccentColor(_ value: String?) -> String {
+        guard let value, !value.isEmpty, let color = try? AccentColor(validating: value) else { return "" }
+        return color.hex
     }
 
     /// Comment settings; an unreadable value is the default, a number out of range is brought in.

@@ -6,7 +6,7 @@ public struct SiteSettings: Sendable, Equatable {
     public var description: String
     /// IANA name, e.g. "Europe/London"; used for displayed dates, archive months and scheduling.
     public var timeZoneIdentifier: String
-    /// A line under the footer, e.g. the demo's "this site is fiction" notice.
+    /// A line in every page's footer, e.g. who publishes the site.
     public var footerNote: String
     public var language: String
     public var postsPerPage: Int
@@ -16,6 +16,10 @@ public struct SiteSettings: Sendable, Equatable {
     public var gate: GateSettings
     /// Comments under articles: on/off, first comment held, links per comment.
     public var comments: CommentSettings
+    /// `#rrggbb` in place of the theme's accent colour (checked by ``AccentColor``); empty: the theme's own.
+    public var accentColor: String = ""
+    /// The demo's notice on the demo's own articles.
+    public var demoNote = DemoNote()
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",

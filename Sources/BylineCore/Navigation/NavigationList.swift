@@ -16,14 +16,31 @@ public enum NavigationList {
             guard let bar = trimmed.lastIndex(of: "|") else { throw .noSeparator(line: line) }
             let label = trimmed[..<bar].trimmingWhitespace()
             let url = trimmed[trimmed.index(after: bar)...].trimmingWhitespace()
-            guard !label.isEmpty else { throw .noLabel(line: line) }
-            guard label.count <= maxLabelLength else { throw .labelTooLong(line: line) }
-            guard !url.isEmpty else { throw .noURL(line: line) }
-            guard isAllowedURL(url) else { throw .badURL(line: line, url) }
-            links.append(NavigationLink(label: label, url: url))
+            links.append(try checked(NavigationLink(label: label, url: url), line: line))
         }
         guard links.count <= maxLinks else { throw .tooManyLinks(links.count) }
         return links
+    }
+
+    /// `links` as given in a list (the Admin API's, or the command line's), held to the rules
+    /// `parse` holds a line to; `line` in an error is the link's place in the list, from 1.
+    public static func checked(_ links: [NavigationLink]) throws(NavigationListError) -> [NavigationLink] {
+        guard links.count <= maxLinks else { throw .tooManyLinks(links.count) }
+        var result: [NavigationLink] = []
+        for (index, link) in links.enumerated() {
+            let trimmed = NavigationLink(label: link.label.trimmingWhitespace(), url: link.url.trimmingWhitespace())
+            guard !trimmed.label.contains(where: \.isNewline) else { throw .badLabel(line: index + 1) }
+            result.append(try checked(trimmed, line: index + 1))
+        }
+        return result
+    }
+
+    static func checked(_ link: NavigationLink, line: Int) throws(NavigationListError) -> NavigationLink {
+        guard !link.label.isEmpty else { throw .noLabel(line: line) }
+        guard link.label.count <= maxLabelLength else { throw .labelTooLong(line: line) }
+        guard !link.url.isEmpty else { throw .noURL(line: line) }
+        guard isAllowedURL(link.url) else { throw .badURL(line: line, link.url) }
+        return link
     }
 
     /// The text `parse` reads back as `links`.

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// `/admin/settings`: the site's title, description, time zone, posts per page, footer note,
-/// header navigation and subscriber gate (administrators and the owner). A save shows on the
+/// accent colour, header navigation and subscriber gate (administrators and the owner). A save shows on the
 /// public site at once: ``Newsroom/saveSettings(_:by:)`` reloads this node's chrome and drops the
 /// cached pages.
 extension AdminSitePages {
@@ -38,6 +38,8 @@ extension AdminSitePages {
         }
         settings.postsPerPage = Int(perPage)
         settings.footerNote = form.optional("footer_note") ?? ""
+        // A form loaded before the field existed keeps the stored colour.
+        if let typed = form["accent_color"] { settings.accentColor = try accentColor(typed) }
         do {
             settings.navigation = try NavigationList.parse(form["navigation"] ?? "")
         } catch {
@@ -89,6 +91,17 @@ extension AdminSitePages {
         return Int(value)
     }
 
+    /// `#rrggbb` that passes ``AccentColor``'s contrast check, or "" (blank: the theme's own
+    /// colour); else 422 naming `accent_color` with what to type instead.
+    static func accentColor(_ typed: String) throws -> String {
+        if typed.trimmingWhitespace().isEmpty { return "" }
+        do {
+            return try AccentColor(validating: typed).hex
+        } catch {
+            throw NewsroomError.invalidField(field: "accent_color", reason: error.description)
+        }
+    }
+
     /// The IANA name as the time zone database spells it ("europe/london" is "Europe/London"),
     /// or 422 naming `time_zone`: an offset like "GMT+3" does not follow summer time.
     static func timeZoneIdentifier(_ typed: String) throws -> String {
@@ -119,6 +132,7 @@ extension AdminSitePages {
             "timeZone": typed?["time_zone"] ?? settings.timeZoneIdentifier,
             "postsPerPage": typed?["posts_per_page"] ?? String(settings.postsPerPage),
             "footerNote": typed?["footer_note"] ?? settings.footerNote,
+            "accentColor": typed?["accent_color"] ?? settings.accentColor,
             "navigation": typed?["navigation"] ?? NavigationList.text(settings.navigation),
             "timeZones": Self.timeZoneNames,
             "gate": Self.gateValues(settings.gate, typed: typed),

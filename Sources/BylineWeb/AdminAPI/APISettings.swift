@@ -10,6 +10,8 @@ struct APISettings: Encodable {
         case title, description, timezone, language
         case postsPerPage = "posts_per_page"
         case footerNote = "footer_note"
+        case accentColor = "accent_color"
+        case navigation
         case archiveAfterDays = "archive_after_days"
         case previewParagraphs = "preview_paragraphs"
         case subscribeOverlay = "subscribe_overlay"
@@ -32,6 +34,9 @@ struct APISettings: Encodable {
         try container.encode(settings.language, forKey: .language)
         try container.encode(settings.postsPerPage, forKey: .postsPerPage)
         try container.encode(settings.footerNote, forKey: .footerNote)
+        // "" (not null): the theme's own colour, and what a client sends back to restore it.
+        try container.encode(settings.accentColor, forKey: .accentColor)
+        try container.encode(settings.navigation, forKey: .navigation)
         // Encoded even when nil: a client reads `null` as "off", not as a field it lacks.
         try container.encode(settings.gate.archiveAfterDays, forKey: .archiveAfterDays)
         try container.encode(settings.gate.previewBlocks, forKey: .previewParagraphs)

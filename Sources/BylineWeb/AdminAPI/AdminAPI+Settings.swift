@@ -40,13 +40,18 @@ extension AdminAPI {
         }
         if fields.has("language") {
             let language = try fields.requiredString("language")
-            guard Self.isLanguageTag(language) else {
+            guard LanguageTag.isValid(language) else {
                 throw NewsroomError.invalidField(
                     field: "language", reason: "must be a language tag such as en or pt-BR")
             }
             settings.language = language
         }
         if fields.has("footer_note") { settings.footerNote = try fields.string("footer_note") ?? "" }
+        if fields.has("accent_color") {
+            let typed = try fields.string("accent_color") ?? ""
+            settings.accentColor = try AdminSitePages.accentColor(typed)
+        }
+        if fields.has("navigation") { settings.navigation = try Self.navigation(fields) }
         settings.gate = try Self.gate(fields, over: settings.gate)
         settings.comments = try Self.commentSettings(fields, over: settings.comments)
         try await env.newsroom.saveSettings(settings, by: user)
@@ -91,6 +96,34 @@ extension AdminAPI {
         return gate
     }
 
+    /// `navigation`: an array of `{"label": ..., "url": ...}` in the order shown (null or `[]`:
+    /// none, the header lists the most used tags). A link the settings form would refuse is a
+    /// 422 naming `navigation` and the link's place.
+    static func navigation(_ fields: JSONFields) throws -> [NavigationLink] {
+        let items: [JSONValue]
+        switch fields.values["navigation"] {
+        case nil, .null?: return []
+        case .array(let list)?: items = list
+        case let other?:
+            throw NewsroomError.invalidField(field: "navigation", reason: "must be an array, not \(other.typeName)")
+        }
+        let links = try items.enumerated().map { index, item in
+            guard case .object(let object) = item, case .string(let label)? = object["label"],
+                case .string(let url)? = object["url"]
+            else {
+                throw NewsroomError.invalidField(
+                    field: "navigation",
+                    reason: "link \(index + 1) must be an object with a \"label\" and a \"url\" string")
+            }
+            return NavigationLink(label: label, url: url)
+        }
+        do {
+            return try NavigationList.checked(links)
+        } catch {
+            throw NewsroomError.invalidField(field: "navigation", reason: error.description)
+        }
+    }
+
     /// A whole number within `range`, or a 422 naming the field (null and text included).
     static func wholeNumber(_ fields: JSONFields, _ name: String, in range: ClosedRange<Int>) throws -> Int {
         guard let number = try fields.integer(name), range.contains(Int(number)) else {
@@ -98,13 +131,6 @@ extension AdminAPI {
                 field: name, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int(number)
-    }
-
-    /// A BCP 47 tag's shape ("en", "pt-BR", "zh-Hant-TW"): it lands in `<html lang>`.
-    static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return text.count <= 35 && parts.allSatisfy { (1...8).contains($0.count) && $0.allSatisfy(\.isASCII) }
-            && parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber } } && parts[0].allSatisfy(\.isLetter)
     }
 
     /// The staff member the token (or session) acts for, with their role.

@@ -148,6 +148,7 @@ struct SitePages: Sendable {
             "isGatedContent": gated.isGated && !gated.isLocked,
         ]
         if gated.isLocked { fields["gate"] = GateView(articlePath: view.url, visibility: gated.visibility) }
+        if let note = site.settings.demoNote.text(forPost: post.id) { fields["demoNote"] = note }
         // Comments, for readers who may read the article (the discussion is part of it).
         if !gated.isLocked, site.settings.comments.enabled, let comments = store as? any CommentStore {
             let threads = try await comments.publishedComments(postID: post.id, limit: CommentSectionView.threadLimit)

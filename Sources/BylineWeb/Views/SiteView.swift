@@ -7,6 +7,8 @@ struct SiteView {
         let description: String
         let footerNote: String?
         let language: String
+        /// The `<style>` rules of the site's accent colour; nil: the theme's own.
+        let accentCSS: String?
     }
 
     let settings: SiteSettings
@@ -30,7 +32,8 @@ struct SiteView {
         var context = fields
         context["site"] = Site(
             title: settings.title, description: settings.description,
-            footerNote: settings.footerNote.isEmpty ? nil : settings.footerNote, language: settings.language)
+            footerNote: settings.footerNote.isEmpty ? nil : settings.footerNote, language: settings.language,
+            accentCSS: settings.accentColor.isEmpty ? nil : (try? AccentColor(validating: settings.accentColor))?.css)
         context["nav"] = navigation(currentTagSlug: currentTagSlug)
         context["page"] = meta
         context["stylesheet"] = stylesheet

@@ -104,6 +104,7 @@ extension PageMeta: TemplateFields {
 extension SiteView.Site: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "description": \.description, "footerNote": \.footerNote, "language": \.language,
+        "accentCSS": \.accentCSS,
     ]
 }
 
