@@ -16,6 +16,8 @@ public struct SiteSettings: Sendable, Equatable {
     public var gate: GateSettings
     /// Comments under articles: on/off, first comment held, links per comment.
     public var comments: CommentSettings
+    /// Uploads' size limit, the logo, the icon, the default sharing image.
+    public var images: ImageSettings = ImageSettings()
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",

@@ -398,6 +398,40 @@ enum PostgresMigrations {
                 "CREATE INDEX post_search_vector ON post_search USING GIN (vector)",
                 "CREATE INDEX post_search_free_vector ON post_search USING GIN (free_vector)",
             ]),
+        // Uploaded images: see the SQLite migration of the same name. The files are BYTEA in the
+        // shared database, so every node serves every image without a shared folder.
+        Migration(
+            name: "v11-images",
+            statements: [
+                """
+                CREATE TABLE images (
+                    id BIGSERIAL PRIMARY KEY,
+                    fingerprint TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    original_filename TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    width BIGINT NOT NULL,
+                    height BIGINT NOT NULL,
+                    original_bytes BIGINT NOT NULL,
+                    variant_bytes BIGINT NOT NULL,
+                    uploaded_by BIGINT,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE image_files (
+                    image_id BIGINT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    width BIGINT NOT NULL,
+                    height BIGINT NOT NULL,
+                    format TEXT NOT NULL,
+                    bytes BYTEA NOT NULL,
+                    PRIMARY KEY (image_id, kind, width, format)
+                )
+                """,
+                "ALTER TABLE posts ADD COLUMN feature_image_caption TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE authors ADD COLUMN image_id BIGINT",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own
