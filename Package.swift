@@ -35,7 +35,7 @@ let package = Package(
         // libvips from the system (libvips-dev): uploaded images checked, resized and re-encoded
         // without their metadata.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
-        .target(name: "BylineImages", dependencies: ["CVips"]),
+        .target(name: "BylineImages", dependencies: ["BylineCore", "CVips"]),
         .target(
             name: "BylineStore",
             dependencies: [
@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "BylineImport",
-            dependencies: ["BylineCore", "BylineStore"]
+            dependencies: ["BylineCore", "BylineStore", "BylineImages"]
         ),
         .target(
             name: "BylineWeb",
@@ -67,6 +67,8 @@ let package = Package(
                 "BylineMarkdown",
                 // Signup and sign-in links are emailed.
                 "BylineMail",
+                // Uploads become variants here.
+                "BylineImages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -87,6 +89,7 @@ let package = Package(
                 "BylineImport",
                 "BylineWeb",
                 "BylineMail",
+                "BylineImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -133,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "BylineWebTests",
             dependencies: [
-                "BylineCore", "BylineStore", "BylineImport", "BylineWeb", "BylineTestSupport",
+                "BylineCore", "BylineStore", "BylineImport", "BylineWeb", "BylineTestSupport", "BylineImages",
                 // Member signup mails through a real aiosmtpd (Support/ links BylineMailTests' helper).
                 "BylineMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

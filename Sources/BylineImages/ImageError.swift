@@ -23,7 +23,7 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func megabytes(_ bytes: Int) -> String {
+    public static func megabytes(_ bytes: Int) -> String {
         let value = Double(bytes) / 1_048_576
         return value < 10 ? "\((value * 10).rounded() / 10) MB" : "\(Int(value.rounded())) MB"
     }

@@ -1,3 +1,4 @@
+import BylineCore
 import CVips
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 /// piece of metadata (EXIF, GPS, camera, XMP) dropped.
 public struct ImageProcessor: Sendable {
     /// The widths `srcset` offers; an image narrower than one gets its own width instead.
-    public static let standardWidths = [320, 640, 960, 1280, 1920]
+    public static let standardWidths = ImageWidths.standard
 
     public var limits: ImageLimits
     public var widths: [Int]
@@ -109,13 +110,9 @@ public struct ImageProcessor: Sendable {
         return ProcessedImage(format: format, width: width, height: height, variants: variants)
     }
 
-    /// The offered widths below the original, and the original's own width when it is below the
-    /// largest offered one (never enlarged).
+    /// The widths to make (``ImageWidths/variants(originalWidth:offered:)``).
     static func targetWidths(original: Int, offered: [Int]) -> [Int] {
-        var targets = offered.filter { $0 < original }
-        if let largest = offered.last, original <= largest { targets.append(original) }
-        if targets.isEmpty, let largest = offered.last { targets = [largest] }
-        return targets
+        ImageWidths.variants(originalWidth: original, offered: offered)
     }
 
     private func encode(_ image: UnsafeMutablePointer<VipsImage>, as format: ImageFormat) throws -> ImageVariant {

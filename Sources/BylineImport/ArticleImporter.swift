@@ -1,4 +1,5 @@
 import BylineCore
+import BylineImages
 import BylineStore
 import Foundation
 
@@ -46,7 +47,12 @@ public struct ArticleImporter: Sendable {
         var results = [Result?](repeating: nil, count: paths.count)
         for (index, path) in paths.enumerated() {
             switch parse(path) {
-            case .success(let article): parsed.append((index, path, article, input(for: article)))
+            case .success(let article):
+                do {
+                    parsed.append((index, path, article, try await input(for: article, at: path)))
+                } catch {
+                    results[index] = .failed(path: path, reason: "\(error)")
+                }
             case .failure(let reason): results[index] = .failed(path: path, reason: reason)
             }
         }
@@ -56,7 +62,7 @@ public struct ArticleImporter: Sendable {
                 results[item.index] = .imported(path: item.path, post, droppedChrome: item.article.droppedChrome)
             }
         } catch {
-            for item in parsed { results[item.index] = await save(item.article, path: item.path) }
+            for item in parsed { results[item.index] = await save(item.input, item.article, path: item.path) }
         }
         return results.compactMap { $0 }
     }
@@ -76,9 +82,9 @@ public struct ArticleImporter: Sendable {
         }
     }
 
-    private func save(_ article: ArticleFile, path: String) async -> Result {
+    private func save(_ input: PostInput, _ article: ArticleFile, path: String) async -> Result {
         do {
-            let saved = try await store.upsertPost(matchingTitle: input(for: article))
+            let saved = try await store.upsertPost(matchingTitle: input)
             return .imported(path: path, saved, droppedChrome: article.droppedChrome)
         } catch {
             return .failed(path: path, reason: "could not save: \(error)")
@@ -87,8 +93,13 @@ public struct ArticleImporter: Sendable {
 
     public func importFile(_ path: String) async -> Result {
         switch parse(path) {
-        case .success(let article): await save(article, path: path)
-        case .failure(let reason): .failed(path: path, reason: reason)
+        case .success(let article):
+            do {
+                return await save(try await input(for: article, at: path), article, path: path)
+            } catch {
+                return .failed(path: path, reason: "\(error)")
+            }
+        case .failure(let reason): return .failed(path: path, reason: reason)
         }
     }
 
@@ -98,6 +109,23 @@ public struct ArticleImporter: Sendable {
     /// The input states only what the file states: a re-import never reverts what an editor set
     /// (status, visibility, excerpt, slug), and keeps tags and date when the file has no `Tags:`
     /// or `Date:` line. A new post dated in the future is scheduled (``PostInput/status``).
+    /// ``input(for:)`` with the file's `Image:` picture stored first and named as the feature
+    /// image; its alt text is the `Image-Alt:` line, else the title (an imported picture gets
+    /// words a screen reader can say; an editor can improve them). A missing or unusable
+    /// picture fails this file only (``ArticleImage/Failure``).
+    func input(for article: ArticleFile, at path: String) async throws -> PostInput {
+        var input = input(for: article)
+        guard let imagePath = article.imagePath else { return input }
+        guard let images = store as? any ImageStoring else {
+            throw ArticleImage.Failure(path: imagePath, reason: "this store keeps no images")
+        }
+        let image = try await ArticleImage(store: images, processor: ImageProcessor()).store(
+            imagePath, besideArticle: path)
+        input.featureImage = image.originalPath
+        input.featureImageAlt = article.imageAlt ?? article.title
+        return input
+    }
+
     public func input(for article: ArticleFile) -> PostInput {
         var publishedAt: Date?
         if let day = article.date {

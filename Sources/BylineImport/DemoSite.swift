@@ -1,4 +1,5 @@
 import BylineCore
+import BylineImages
 import BylineStore
 import Foundation
 
@@ -72,9 +73,25 @@ public struct DemoSite: Sendable {
             guard let bio = Self.authorBios[author.name] else { continue }
             _ = try await store.updateAuthor(id: author.id, name: author.name, slug: author.slug, bio: bio)
         }
+        try await installAuthorPictures(
+            from: ((articlesDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                "images/authors"))
         // Every article has its related list before the first reader arrives.
         try await store.refreshAllRelatedLists()
         return results
+    }
+
+    /// Each demo author's picture, `<author-slug>.png` in `directory` (drawn by
+    /// Demo/images/make_demo_images.py). A missing picture leaves its author without one.
+    func installAuthorPictures(from directory: String) async throws {
+        guard let images = store as? any ImageStoring & TaxonomyEditing else { return }
+        for author in try await images.allAuthors() {
+            let path = (directory as NSString).appendingPathComponent("\(author.slug).png")
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let image = try await ArticleImage(store: images, processor: ImageProcessor()).store(
+                fileAt: path, writtenAs: path)
+            _ = try await images.setAuthorImage(authorID: author.id, imageID: image.id)
+        }
     }
 
     /// How many of the demo's oldest articles the archive rule puts behind the gate at install.

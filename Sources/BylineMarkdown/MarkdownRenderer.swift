@@ -33,11 +33,12 @@ public enum MarkdownRenderer {
     /// body renders in well under a millisecond, so one at a time costs nothing that matters.
     private static let cmarkLock = Mutex(())
 
-    public static func render(_ source: String) -> RenderedMarkdown {
-        cmarkLock.withLock { _ in renderAlone(source) }
+    /// `images`: the stored images the body shows, by fingerprint (``BodyImages``).
+    public static func render(_ source: String, images: [String: StoredImage] = [:]) -> RenderedMarkdown {
+        cmarkLock.withLock { _ in renderAlone(source, images: images) }
     }
 
-    private static func renderAlone(_ source: String) -> RenderedMarkdown {
+    private static func renderAlone(_ source: String, images: [String: StoredImage]) -> RenderedMarkdown {
         _ = registered
         // Browsers send a textarea's lines with CRLF: one line ending, so source lines and the
         // parser's line numbers agree (``ReadAlsoDirectives``).
@@ -54,7 +55,7 @@ public enum MarkdownRenderer {
         defer { cmark_parser_free(document.parser) }
         showRawHTMLAsText(document.root)
         let text = MarkdownPlainText(document.root, skippingParagraphs: [directives.placeholder, cut.placeholder])
-        var html = renderHTML(document)
+        var html = BodyImages.rewrite(renderHTML(document), images: images)
         if !directives.isEmpty {
             html = html.replacingOccurrences(
                 of: "<p>\(directives.placeholder)</p>", with: BodyHTML.readAlsoMarker)

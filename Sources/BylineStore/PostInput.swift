@@ -25,11 +25,16 @@ public struct PostInput: Sendable, Equatable {
     /// nil: a new post is public; an update keeps its visibility.
     public var visibility: Visibility?
     public var statedReadingMinutes: Int?
+    /// The lead image's address and alt text (an article file's `Image:` and `Image-Alt:`);
+    /// nil: a new post has none, an update keeps what an editor set.
+    public var featureImage: String?
+    public var featureImageAlt: String?
 
     public init(
         title: String, authorName: String, markdown: String, excerpt: String? = nil,
         tagNames: [String]? = nil, publishedAt: Date? = nil, status: PostStatus? = nil,
-        visibility: Visibility? = nil, statedReadingMinutes: Int? = nil
+        visibility: Visibility? = nil, statedReadingMinutes: Int? = nil, featureImage: String? = nil,
+        featureImageAlt: String? = nil
     ) {
         self.title = title
         self.authorName = authorName
@@ -40,6 +45,8 @@ public struct PostInput: Sendable, Equatable {
         self.status = status
         self.visibility = visibility
         self.statedReadingMinutes = statedReadingMinutes
+        self.featureImage = featureImage
+        self.featureImageAlt = featureImageAlt
     }
 }
 

@@ -17,13 +17,13 @@ struct PostWritePlan: Sendable {
     let readingMinutes: Int
 
     /// Refuses invalid input (``PostInputValidation``) before anything is written.
-    init(_ input: PostInput, now: Date) throws {
+    init(_ input: PostInput, now: Date, images: [String: StoredImage] = [:]) throws {
         try PostInputValidation.check(input)
         self.input = input
         self.now = now
         self.titleKey = TitleKey.make(input.title)
         self.authorKey = TitleKey.make(input.authorName)
-        self.rendered = MarkdownRenderer.render(input.markdown)
+        self.rendered = MarkdownRenderer.render(input.markdown, images: images)
         self.derivedExcerpt = rendered.derivedExcerpt
         self.excerpt = input.excerpt ?? derivedExcerpt
         self.readingMinutes = input.statedReadingMinutes ?? rendered.readingMinutes

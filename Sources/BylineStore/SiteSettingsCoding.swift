@@ -20,7 +20,7 @@ enum SiteSettingsCoding {
             "accent_color": settings.accentColor,
             "demo_note": settings.demoNote.text,
             "demo_note_posts": settings.demoNote.postIDs.sorted().map(String.init).joined(separator: ","),
-        ]
+        ].merging(encodeImages(settings.images)) { first, _ in first }
     }
 
     static func decode(_ values: [String: String]) -> SiteSettings {
@@ -34,7 +34,9 @@ enum SiteSettingsCoding {
             postsPerPage: values["posts_per_page"].flatMap(Int.init).map { max(1, min($0, 100)) }
                 ?? defaults.postsPerPage,
             navigation: values["navigation"].map(decodeNavigation) ?? defaults.navigation,
-            gate: decodeGate(values), comments: decodeComments(values))
+            gate: decodeGate(values), comments: decodeComments(values)
+        )
+        .with(images: decodeImages(values))
         settings.accentColor = decodeAccentColor(values["accent_color"])
         settings.demoNote = DemoNote(
             text: values["demo_note"] ?? "",
@@ -46,6 +48,27 @@ enum SiteSettingsCoding {
     static func decodeAccentColor(_ value: String?) -> String {
         guard let value, !value.isEmpty, let color = try? AccentColor(validating: value) else { return "" }
         return color.hex
+    }
+
+    static func encodeImages(_ images: ImageSettings) -> [String: String] {
+        [
+            "image_max_bytes": String(images.maxBytes), "logo_image": images.logoImageID.map(String.init) ?? "",
+            "icon_image": images.iconImageID.map(String.init) ?? "",
+            "default_share_image": images.defaultShareImageID.map(String.init) ?? "",
+        ]
+    }
+
+    /// A limit out of range is brought in; an id that is no number is no image.
+    static func decodeImages(_ values: [String: String]) -> ImageSettings {
+        let range = ImageSettings.maxBytesRange
+        return ImageSettings(
+            maxBytes: values["image_max_bytes"].flatMap { Int($0) }.map {
+                min(max($0, range.lowerBound), range.upperBound)
+            }
+                ?? ImageSettings.defaultMaxBytes,
+            logoImageID: values["logo_image"].flatMap { Int64($0) },
+            iconImageID: values["icon_image"].flatMap { Int64($0) },
+            defaultShareImageID: values["default_share_image"].flatMap { Int64($0) })
     }
 
     /// Comment settings; an unreadable value is the default, a number out of range is brought in.

@@ -4,4 +4,4 @@ public typealias Store =
     SettingsStore & PostWriting & PublicReading & ChangeLog & SnapshotStore & JobQueue & StaffStore
     & NewsroomPosts & TaxonomyEditing & MemberStore & MemberAdministration & NewsletterDeliveryQueue
     & PostSearching & CommentStore
-    & RelatedLists & RelatedReading
+    & RelatedLists & RelatedReading & ImageStoring

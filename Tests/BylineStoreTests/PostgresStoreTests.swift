@@ -32,7 +32,7 @@ import Testing
                     "sign_in_failures", "post_revisions", "newsletters", "members", "member_newsletters",
                     "member_tokens", "member_sessions", "signup_attempts", "newsletter_sends",
                     "newsletter_deliveries", "comments", "comment_attempts", "related_stale", "related_vectors",
-                    "related_terms", "related_term_counts", "related_posts", "post_search",
+                    "related_terms", "related_term_counts", "related_posts", "post_search", "images", "image_files",
                 ])
             let indexes = try await engines[0].indexNames()
             #expect(

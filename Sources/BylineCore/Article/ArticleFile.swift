@@ -11,6 +11,10 @@ public struct ArticleFile: Sendable, Equatable {
     public var body: TextBody
     /// The page-chrome lines dropped from the body ("Share This Article"), as written, in order.
     public var droppedChrome: [String]
+    /// The `Image:` line's path, as written (relative to the file); nil when there is none.
+    public var imagePath: String?
+    /// The `Image-Alt:` line; nil when there is none.
+    public var imageAlt: String?
 
     public init(
         title: String, authorName: String, statedReadingMinutes: Int?, date: CalendarDay?,

@@ -9,6 +9,7 @@ public enum ArticleFileError: Error, Equatable, CustomStringConvertible {
     case noBody
     case badDate(String)
     case badReadingTime(String)
+    case emptyImagePath
 
     public var description: String {
         switch self {
@@ -22,6 +23,7 @@ public enum ArticleFileError: Error, Equatable, CustomStringConvertible {
         case .noBody: "no body: the article has no paragraphs after its header lines"
         case .badDate(let value): "bad Date line \"\(value)\": expected Date: YYYY-MM-DD"
         case .badReadingTime(let value): "bad reading time \"\(value)\": expected e.g. 4 Min Read"
+        case .emptyImagePath: "bad Image line: expected Image: path/to/picture.jpg (relative to the article file)"
         }
     }
 }

@@ -53,6 +53,10 @@ public enum ArticleFileParser {
             case .tags(let tags): article.tags = tags
             case .invalidDate(let value): throw .badDate(value)
             case .invalidReadingTime(let value): throw .badReadingTime(value)
+            case .image(let path):
+                if path.isEmpty { throw .emptyImagePath }
+                article.imagePath = path
+            case .imageAlt(let alt): article.imageAlt = alt.isEmpty ? nil : alt
             }
             index += 1
         }

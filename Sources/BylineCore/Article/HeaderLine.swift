@@ -5,12 +5,20 @@ enum HeaderLine: Equatable {
     case tags([String])
     case invalidDate(String)
     case invalidReadingTime(String)
+    /// `Image: path/to/file.jpg`, relative to the article file.
+    case image(String)
+    /// `Image-Alt: what the picture shows`.
+    case imageAlt(String)
 
     init?(_ line: String) {
         let lower = line.lowercased().collapsingWhitespace()
         if lower.hasPrefix("date:") {
             let value = String(line.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace()
             self = CalendarDay(iso: value).map(HeaderLine.date) ?? .invalidDate(value)
+        } else if lower.hasPrefix("image-alt:") {
+            self = .imageAlt(String(line.drop(while: { $0 != ":" }).dropFirst()).collapsingWhitespace())
+        } else if lower.hasPrefix("image:") {
+            self = .image(String(line.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace())
         } else if lower.hasPrefix("tags:") {
             let value = line.drop(while: { $0 != ":" }).dropFirst()
             var seen = Set<String>()

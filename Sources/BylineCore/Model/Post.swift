@@ -25,6 +25,8 @@ public struct Post: Sendable, Equatable {
     /// The lead image's URL ("" for none) and its text for readers who cannot see it.
     public var featureImage: String
     public var featureImageAlt: String
+    /// A line under the lead image (credit, what it shows); "" for none.
+    public var featureImageCaption: String
     /// Whether the site may add a READ ALSO link to a related article when the body has none.
     public var autoReadAlso: Bool
 
@@ -33,7 +35,7 @@ public struct Post: Sendable, Equatable {
         status: PostStatus, visibility: Visibility, publishedAt: Date?, createdAt: Date,
         updatedAt: Date, author: Author, tags: [Tag], statedReadingMinutes: Int?, savedReadingMinutes: Int? = nil,
         customExcerpt: String? = nil, featureImage: String = "", featureImageAlt: String = "",
-        autoReadAlso: Bool = true
+        autoReadAlso: Bool = true, featureImageCaption: String = ""
     ) {
         self.id = id
         self.title = title
@@ -52,6 +54,7 @@ public struct Post: Sendable, Equatable {
         self.customExcerpt = customExcerpt
         self.featureImage = featureImage
         self.featureImageAlt = featureImageAlt
+        self.featureImageCaption = featureImageCaption
         self.autoReadAlso = autoReadAlso
     }
 

@@ -18,11 +18,15 @@ public struct PostSummary: Sendable, Equatable {
     public var excerptInPreview: Bool
     /// Published comments (``CommentStatus/published``), kept on the post's row.
     public var commentCount: Int
+    /// The lead image's URL ("" for none) and its alt text, for cards.
+    public var featureImage: String
+    public var featureImageAlt: String
 
     public init(
         id: Int64, title: String, slug: String, excerpt: String, publishedAt: Date,
         updatedAt: Date, author: Author, tags: [Tag], readingMinutes: Int, visibility: Visibility = .public,
-        excerptInPreview: Bool = true, commentCount: Int = 0
+        excerptInPreview: Bool = true, commentCount: Int = 0,
+        featureImage: String = "", featureImageAlt: String = ""
     ) {
         self.id = id
         self.title = title
@@ -36,5 +40,7 @@ public struct PostSummary: Sendable, Equatable {
         self.visibility = visibility
         self.excerptInPreview = excerptInPreview
         self.commentCount = commentCount
+        self.featureImage = featureImage
+        self.featureImageAlt = featureImageAlt
     }
 }

@@ -20,6 +20,8 @@ public struct SiteSettings: Sendable, Equatable {
     public var accentColor: String = ""
     /// The demo's notice on the demo's own articles.
     public var demoNote = DemoNote()
+    /// Uploads' size limit, the logo, the icon, the default sharing image.
+    public var images: ImageSettings = ImageSettings()
 
     public init(
         title: String = "Byline", description: String = "News, published with Byline.",

@@ -18,13 +18,15 @@ public struct PostDraft: Sendable, Equatable {
     public var visibility: Visibility
     public var featureImage: String
     public var featureImageAlt: String
+    /// A line under the lead image; "" for none.
+    public var featureImageCaption: String
     /// Whether the site may add a READ ALSO link to a related article when the body has none.
     public var autoReadAlso: Bool
 
     public init(
         title: String, markdown: String, customExcerpt: String? = nil, tagNames: [String] = [], authorID: Int64,
         slug: String? = nil, visibility: Visibility = .public, featureImage: String = "", featureImageAlt: String = "",
-        autoReadAlso: Bool = true
+        autoReadAlso: Bool = true, featureImageCaption: String = ""
     ) {
         self.title = title
         self.markdown = markdown
@@ -35,6 +37,7 @@ public struct PostDraft: Sendable, Equatable {
         self.visibility = visibility
         self.featureImage = featureImage
         self.featureImageAlt = featureImageAlt
+        self.featureImageCaption = featureImageCaption
         self.autoReadAlso = autoReadAlso
     }
 }

@@ -25,7 +25,7 @@ struct PostDraftPlan: Sendable {
 
     /// Refuses a draft no reader should get: no title, an empty tag name, an image URL that is
     /// not a web address (it ends up in `src` and Open Graph tags), a slug the site uses itself.
-    init(_ draft: PostDraft, now: Date) throws {
+    init(_ draft: PostDraft, now: Date, images: [String: StoredImage] = [:]) throws {
         let title = draft.title.trimmingWhitespace()
         guard !title.isEmpty else { throw StoreError.invalidInput("a post needs a title") }
         var tags: [PostTagName] = []
@@ -41,7 +41,7 @@ struct PostDraftPlan: Sendable {
         self.now = now
         self.title = title
         self.titleKey = TitleKey.make(title)
-        self.rendered = MarkdownRenderer.render(draft.markdown)
+        self.rendered = MarkdownRenderer.render(draft.markdown, images: images)
         let custom = draft.customExcerpt?.trimmingWhitespace()
         self.customExcerpt = custom?.isEmpty == false ? custom : nil
         self.excerpt = customExcerpt ?? rendered.derivedExcerpt

@@ -68,6 +68,7 @@ final class PostgresBlockingConnection: SQLConnection {
             case .text(let text): bindings.append(text)
             case .date(let date): bindings.append(date)
             case .bool(let flag): bindings.append(flag)
+            case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
             }
         }
         return PostgresQuery(unsafeSQL: text, binds: bindings)

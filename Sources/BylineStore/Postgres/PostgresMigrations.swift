@@ -412,6 +412,40 @@ enum PostgresMigrations {
                 "ALTER TABLE post_search SET (toast_tuple_target = 128)",
                 "CREATE INDEX post_search_pairs ON post_search USING GIN (pairs)",
             ]),
+        // Uploaded images: see the SQLite migration of the same name. The files are BYTEA in the
+        // shared database, so every node serves every image without a shared folder.
+        Migration(
+            name: "v12-images",
+            statements: [
+                """
+                CREATE TABLE images (
+                    id BIGSERIAL PRIMARY KEY,
+                    fingerprint TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    original_filename TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    width BIGINT NOT NULL,
+                    height BIGINT NOT NULL,
+                    original_bytes BIGINT NOT NULL,
+                    variant_bytes BIGINT NOT NULL,
+                    uploaded_by BIGINT,
+                    created_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE image_files (
+                    image_id BIGINT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    width BIGINT NOT NULL,
+                    height BIGINT NOT NULL,
+                    format TEXT NOT NULL,
+                    bytes BYTEA NOT NULL,
+                    PRIMARY KEY (image_id, kind, width, format)
+                )
+                """,
+                "ALTER TABLE posts ADD COLUMN feature_image_caption TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE authors ADD COLUMN image_id BIGINT",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

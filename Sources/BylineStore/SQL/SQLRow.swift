@@ -92,6 +92,7 @@ extension Double: SQLBaseColumn {}
 extension String: SQLBaseColumn {}
 extension Date: SQLBaseColumn {}
 extension Bool: SQLBaseColumn {}
+extension Data: SQLBaseColumn {}
 
 extension Optional: SQLColumnDecodable where Wrapped: SQLColumnDecodable {
     public static func decode(sqlite value: DatabaseValue, column: String) throws -> Self {

@@ -9,6 +9,8 @@ public enum SQLValue: Sendable, Equatable {
     /// SQLite keeps it as GRDB's UTC text (`YYYY-MM-DD HH:MM:SS.SSS`), PostgreSQL as `timestamptz`.
     case date(Date)
     case bool(Bool)
+    /// Bytes: BLOB in SQLite, BYTEA in PostgreSQL (image files).
+    case blob(Data)
 }
 
 /// A Swift value that can be bound into an ``SQL`` statement.
@@ -23,6 +25,7 @@ extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
 extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
 extension Date: SQLBindable { public var sqlValue: SQLValue { .date(self) } }
 extension Bool: SQLBindable { public var sqlValue: SQLValue { .bool(self) } }
+extension Data: SQLBindable { public var sqlValue: SQLValue { .blob(self) } }
 extension SQLValue: SQLBindable { public var sqlValue: SQLValue { self } }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {

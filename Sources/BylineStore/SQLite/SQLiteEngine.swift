@@ -77,6 +77,7 @@ struct GRDBConnection: SQLConnection {
         case .text(let text): text.databaseValue
         case .date(let date): date.databaseValue
         case .bool(let flag): flag.databaseValue
+        case .blob(let bytes): bytes.databaseValue
         }
     }
 }

@@ -424,6 +424,40 @@ enum SQLiteMigrations {
                     """)
             try SearchIndex.rebuild(GRDBConnection(db: db))
         }
+        // Uploaded images (see SiteStore+Images.swift): one row per distinct original, found by
+        // its fingerprint, and its files (the original and each variant) as BLOBs in the same
+        // database file, so a site's data folder and its snapshots hold its pictures. A post's
+        // feature image stays an address (`feature_image`), now with a caption; an author may
+        // have a picture.
+        migrator.registerMigration("v12-images") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE images (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        fingerprint TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        original_filename TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        width INTEGER NOT NULL,
+                        height INTEGER NOT NULL,
+                        original_bytes INTEGER NOT NULL,
+                        variant_bytes INTEGER NOT NULL,
+                        uploaded_by INTEGER,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE image_files (
+                        image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        width INTEGER NOT NULL,
+                        height INTEGER NOT NULL,
+                        format TEXT NOT NULL,
+                        bytes BLOB NOT NULL,
+                        PRIMARY KEY (image_id, kind, width, format)
+                    );
+                    ALTER TABLE posts ADD COLUMN feature_image_caption TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE authors ADD COLUMN image_id INTEGER;
+                    """)
+        }
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// the change for other nodes and returns the keys it touched.
 extension SiteStore: NewsroomPosts {
     public func createPost(_ draft: PostDraft, savedBy: Int64?) async throws -> EditedPost {
-        let plan = try PostDraftPlan(draft, now: clock.now())
+        let plan = try PostDraftPlan(draft, now: clock.now(), images: try await bodyImages(draft.markdown))
         return try await engine.write { db in
             try Self.requireAuthor(db, id: draft.authorID)
             let slug: String
@@ -21,12 +21,13 @@ extension SiteStore: NewsroomPosts {
                 """
                 INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt,
                     status, visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes,
-                    reading_minutes, feature_image, feature_image_alt, excerpt_in_preview, auto_read_also)
+                    reading_minutes, feature_image, feature_image_alt, excerpt_in_preview, auto_read_also,
+                    feature_image_caption)
                 VALUES (\(plan.title), \(plan.titleKey), \(slug), \(draft.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(plan.customExcerpt), \(PostStatus.draft.rawValue),
                     \(draft.visibility.rawValue), NULL, \(plan.now), \(plan.now), \(draft.authorID), NULL,
                     \(plan.readingMinutes), \(draft.featureImage), \(draft.featureImageAlt),
-                    \(plan.excerptInPreview ? 1 : 0), \(draft.autoReadAlso ? 1 : 0))
+                    \(plan.excerptInPreview ? 1 : 0), \(draft.autoReadAlso ? 1 : 0), \(draft.featureImageCaption))
                 """)
             _ = try Self.replaceTags(db, postID: id, tags: plan.tags, now: plan.now, status: .draft, publishedAt: nil)
             try SearchIndex.update(db, postID: id)
@@ -40,7 +41,7 @@ extension SiteStore: NewsroomPosts {
     public func updatePost(
         id: Int64, _ draft: PostDraft, expectedUpdatedAt: Date?, savedBy: Int64?, reason: RevisionReason
     ) async throws -> EditedPost {
-        let plan = try PostDraftPlan(draft, now: clock.now())
+        let plan = try PostDraftPlan(draft, now: clock.now(), images: try await bodyImages(draft.markdown))
         return try await engine.write { db in
             let stored = try Self.lockPost(db, id: id, expectedUpdatedAt: expectedUpdatedAt)
             try Self.requireAuthor(db, id: draft.authorID)
@@ -58,7 +59,7 @@ extension SiteStore: NewsroomPosts {
                     excerpt_in_preview = \(plan.excerptInPreview ? 1 : 0), updated_at = \(plan.now), author_id = \(draft.authorID),
                     reading_minutes = COALESCE(stated_reading_minutes, \(plan.readingMinutes)),
                     feature_image = \(draft.featureImage), feature_image_alt = \(draft.featureImageAlt),
-                    auto_read_also = \(draft.autoReadAlso ? 1 : 0)
+                    auto_read_also = \(draft.autoReadAlso ? 1 : 0), feature_image_caption = \(draft.featureImageCaption)
                 WHERE id = \(id)
                 """)
             let tagIDs = try Self.replaceTags(

@@ -62,7 +62,7 @@ extension SiteStore {
             """
             SELECT p.id, p.title, p.slug, p.status, p.visibility, p.published_at, p.updated_at,
                 a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
-                a.user_id AS author_user_id
+                a.user_id AS author_user_id, a.image_id AS author_image_id
             FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.id IN \(list: ids)
             """)
         let tags = try tagsByPost(db, postIDs: ids)

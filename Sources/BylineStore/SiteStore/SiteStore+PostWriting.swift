@@ -9,7 +9,7 @@ extension SiteStore: PostWriting {
     static let titleLockClass: Int32 = 0x6279_6C6E
 
     public func upsertPost(matchingTitle input: PostInput) async throws -> SavedPost {
-        let plan = try PostWritePlan(input, now: clock.now())
+        let plan = try PostWritePlan(input, now: clock.now(), images: try await bodyImages(input.markdown))
         return try await engine.write { db in
             let (saved, keys) = try Self.upsert(db, plan)
             try Self.recordChange(db, keys, now: plan.now)
@@ -19,10 +19,11 @@ extension SiteStore: PostWriting {
 
     public func upsertPosts(matchingTitles inputs: [PostInput]) async throws -> [SavedPost] {
         let now = clock.now()
+        let images = try await bodyImages(inputs.map(\.markdown).joined(separator: "\n"))
         var plans: [PostWritePlan] = []
         for (index, input) in inputs.enumerated() {
             do {
-                plans.append(try PostWritePlan(input, now: now))
+                plans.append(try PostWritePlan(input, now: now, images: images))
             } catch StoreError.invalidInput(let reason) {
                 throw StoreError.invalidInput("post \(index + 1) (\(input.title)): \(reason)")
             }
@@ -76,7 +77,9 @@ extension SiteStore: PostWriting {
                     excerpt_in_preview = \(plan.rendered.excerptShowsWhenGated(custom: customExcerpt) ? 1 : 0),
                     status = \(status.rawValue), visibility = \(visibility.rawValue), published_at = \(publishedAt),
                     updated_at = \(now), author_id = \(authorID), stated_reading_minutes = \(input.statedReadingMinutes),
-                    reading_minutes = \(plan.readingMinutes)
+                    reading_minutes = \(plan.readingMinutes),
+                    feature_image = COALESCE(\(input.featureImage), feature_image),
+                    feature_image_alt = COALESCE(\(input.featureImageAlt), feature_image_alt)
                 WHERE id = \(id)
                 """)
             saved = SavedPost(
@@ -91,11 +94,12 @@ extension SiteStore: PostWriting {
                 """
                 INSERT INTO posts (title, title_key, slug, body, body_html, read_also, excerpt, custom_excerpt, status,
                     visibility, published_at, created_at, updated_at, author_id, stated_reading_minutes, reading_minutes,
-                    excerpt_in_preview)
+                    excerpt_in_preview, feature_image, feature_image_alt)
                 VALUES (\(input.title), \(plan.titleKey), \(slug), \(input.markdown), \(plan.rendered.html),
                     \(plan.readAlsoLines), \(plan.excerpt), \(input.excerpt), \(status.rawValue),
                     \(visibility.rawValue), \(publishedAt), \(now), \(now), \(authorID), \(input.statedReadingMinutes),
-                    \(plan.readingMinutes), \(plan.rendered.excerptShowsWhenGated(custom: input.excerpt) ? 1 : 0))
+                    \(plan.readingMinutes), \(plan.rendered.excerptShowsWhenGated(custom: input.excerpt) ? 1 : 0),
+                    \(input.featureImage ?? ""), \(input.featureImageAlt ?? ""))
                 """)
             saved = SavedPost(
                 id: id, slug: slug, title: input.title, outcome: .created, status: status, publishedAt: publishedAt)

@@ -59,7 +59,7 @@ extension SiteStore: PublicReading {
         return try await engine.read { db in
             guard
                 let row = try db.fetchOne(
-                    "SELECT id, name, slug, bio, user_id, post_count FROM authors WHERE slug = \(authorSlug)")
+                    "SELECT id, name, slug, bio, user_id, image_id, post_count FROM authors WHERE slug = \(authorSlug)")
             else { return nil }
             let author = try Self.author(from: row, prefix: "")
             let posts = try Self.countedPage(
@@ -317,7 +317,7 @@ extension SiteStore: PublicReading {
         try await engine.read { db in
             try db.fetchAll(
                 """
-                SELECT id, name, slug, bio, user_id FROM authors WHERE post_count > 0
+                SELECT id, name, slug, bio, user_id, image_id FROM authors WHERE post_count > 0
                 ORDER BY \(sqlite: "name", postgres: "name COLLATE \"C\""), id
                 """
             ).map { try Self.author(from: $0, prefix: "") }

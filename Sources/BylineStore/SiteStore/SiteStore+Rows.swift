@@ -5,16 +5,16 @@ import Foundation
 extension SiteStore {
     static let summaryColumns: SQL = """
         p.id, p.title, p.slug, p.excerpt, p.published_at, p.updated_at, p.reading_minutes, p.visibility,
-        p.excerpt_in_preview, p.comment_count, a.id AS author_id, a.name AS author_name, a.slug AS author_slug,
-        a.bio AS author_bio, a.user_id AS author_user_id
+        p.excerpt_in_preview, p.comment_count, p.feature_image, p.feature_image_alt, a.id AS author_id, a.name AS author_name, a.slug AS author_slug,
+        a.bio AS author_bio, a.user_id AS author_user_id, a.image_id AS author_image_id
         """
 
     static let postColumns: SQL = """
         p.id, p.title, p.slug, p.body, p.body_html, p.read_also, p.excerpt, p.custom_excerpt, p.status, p.visibility,
         p.published_at, p.created_at, p.updated_at, p.stated_reading_minutes, p.reading_minutes, p.feature_image,
-        p.feature_image_alt, p.auto_read_also,
+        p.feature_image_alt, p.feature_image_caption, p.auto_read_also,
         a.id AS author_id, a.name AS author_name, a.slug AS author_slug, a.bio AS author_bio,
-        a.user_id AS author_user_id
+        a.user_id AS author_user_id, a.image_id AS author_image_id
         """
 
     /// The public rule for the `posts p` of a query.
@@ -25,7 +25,7 @@ extension SiteStore {
     static func author(from row: SQLRow, prefix: String) throws -> Author {
         Author(
             id: try row[prefix + "id"], name: try row[prefix + "name"], slug: try row[prefix + "slug"],
-            bio: try row[prefix + "bio"], userID: try row[prefix + "user_id"])
+            bio: try row[prefix + "bio"], userID: try row[prefix + "user_id"], imageID: try row[prefix + "image_id"])
     }
 
     static func tag(from row: SQLRow) throws -> Tag {
@@ -60,7 +60,8 @@ extension SiteStore {
                 readingMinutes: try row["reading_minutes"],
                 visibility: Visibility(rawValue: try row["visibility"]) ?? .members,
                 excerptInPreview: (try row["excerpt_in_preview"] as Int) != 0,
-                commentCount: try row["comment_count"])
+                commentCount: try row["comment_count"], featureImage: try row["feature_image"],
+                featureImageAlt: try row["feature_image_alt"])
         }
     }
 
@@ -108,7 +109,8 @@ extension SiteStore {
                 tags: tags[id] ?? [], statedReadingMinutes: try row["stated_reading_minutes"],
                 savedReadingMinutes: try row["reading_minutes"], customExcerpt: try row["custom_excerpt"],
                 featureImage: try row["feature_image"], featureImageAlt: try row["feature_image_alt"],
-                autoReadAlso: (try row["auto_read_also"] as Int) != 0)
+                autoReadAlso: (try row["auto_read_also"] as Int) != 0,
+                featureImageCaption: try row["feature_image_caption"])
         }
     }
 

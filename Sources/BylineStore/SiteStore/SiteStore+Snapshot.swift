@@ -94,6 +94,7 @@ extension SiteStore: SnapshotStore {
         case .integer: return (try row[column.name] as Int64?).sqlValue
         case .text: return (try row[column.name] as String?).sqlValue
         case .date: return (try row[column.name] as Date?).sqlValue
+        case .blob: return (try row[column.name] as Data?).sqlValue
         }
     }
 

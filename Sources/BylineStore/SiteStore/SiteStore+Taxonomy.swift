@@ -65,7 +65,7 @@ extension SiteStore: TaxonomyEditing {
         try await engine.read { db in
             try db.fetchAll(
                 """
-                SELECT id, name, slug, bio, user_id FROM authors
+                SELECT id, name, slug, bio, user_id, image_id FROM authors
                 ORDER BY \(sqlite: "name", postgres: "name COLLATE \"C\""), id
                 """
             ).map { try Self.author(from: $0, prefix: "") }
@@ -74,7 +74,7 @@ extension SiteStore: TaxonomyEditing {
 
     public func author(id: Int64) async throws -> Author? {
         try await engine.read { db in
-            try db.fetchOne("SELECT id, name, slug, bio, user_id FROM authors WHERE id = \(id)").map {
+            try db.fetchOne("SELECT id, name, slug, bio, user_id, image_id FROM authors WHERE id = \(id)").map {
                 try Self.author(from: $0, prefix: "")
             }
         }

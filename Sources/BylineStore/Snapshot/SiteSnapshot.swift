@@ -52,6 +52,9 @@ public struct SiteSnapshot: Sendable, Equatable {
                     case .text(let text): feed("t" + text)
                     case .date(let date): feed("d\(Int64((date.timeIntervalSince1970 * 1000).rounded()))")
                     case .bool(let flag): feed(flag ? "b1" : "b0")
+                    case .blob(let bytes):
+                        // Megabytes of image bytes: their own digest stands for them.
+                        feed("x" + SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
                     }
                 }
             }

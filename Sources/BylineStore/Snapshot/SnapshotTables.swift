@@ -19,7 +19,7 @@ public enum SnapshotTables {
             [
                 .init("id", .integer), .init("name", .text), .init("name_key", .text), .init("slug", .text),
                 .init("bio", .text), .init("user_id", .integer, nullable: true), .init("post_count", .integer),
-                .init("created_at", .date), .init("updated_at", .date),
+                .init("created_at", .date), .init("updated_at", .date), .init("image_id", .integer, nullable: true),
             ]),
         SnapshotTable(
             "tags", orderBy: "id", serialID: true,
@@ -38,7 +38,7 @@ public enum SnapshotTables {
                 .init("read_also", .text), .init("custom_excerpt", .text, nullable: true),
                 .init("feature_image", .text), .init("feature_image_alt", .text),
                 .init("excerpt_in_preview", .integer), .init("comment_count", .integer),
-                .init("auto_read_also", .integer),
+                .init("auto_read_also", .integer), .init("feature_image_caption", .text),
             ]),
         SnapshotTable(
             "post_tags", orderBy: "post_id, tag_id",
@@ -89,6 +89,20 @@ public enum SnapshotTables {
                 .init("created_at", .date), .init("edited_at", .date, nullable: true),
                 .init("reply_emailed_at", .date, nullable: true),
             ]),
+        SnapshotTable(
+            "images", orderBy: "id", serialID: true,
+            [
+                .init("id", .integer), .init("fingerprint", .text), .init("name", .text),
+                .init("original_filename", .text), .init("format", .text), .init("width", .integer),
+                .init("height", .integer), .init("original_bytes", .integer), .init("variant_bytes", .integer),
+                .init("uploaded_by", .integer, nullable: true), .init("created_at", .date),
+            ]),
+        SnapshotTable(
+            "image_files", orderBy: "image_id, kind, width, format",
+            [
+                .init("image_id", .integer), .init("kind", .text), .init("width", .integer), .init("height", .integer),
+                .init("format", .text), .init("bytes", .blob),
+            ]),
     ]
 
     /// Tables a copy leaves out on purpose, and why.
@@ -124,13 +138,14 @@ public enum SnapshotTables {
 /// One table of ``SnapshotTables``.
 public struct SnapshotTable: Sendable {
     public enum Kind: String, Sendable {
-        case integer, text, date
+        case integer, text, date, blob
 
         var postgresType: String {
             switch self {
             case .integer: "BIGINT"
             case .text: "TEXT"
             case .date: "TIMESTAMPTZ"
+            case .blob: "BYTEA"
             }
         }
     }

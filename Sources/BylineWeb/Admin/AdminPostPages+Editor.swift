@@ -216,7 +216,8 @@ extension AdminPostPages {
         PostDraft(
             title: post.title, markdown: post.body.markdown, customExcerpt: post.customExcerpt,
             tagNames: post.tags.map(\.name), authorID: post.author.id, slug: post.slug, visibility: post.visibility,
-            featureImage: post.featureImage, featureImageAlt: post.featureImageAlt, autoReadAlso: post.autoReadAlso)
+            featureImage: post.featureImage, featureImageAlt: post.featureImageAlt, autoReadAlso: post.autoReadAlso,
+            featureImageCaption: post.featureImageCaption)
     }
 
     /// The editor page for `fields`; `current` is the stored post they belong to (nil: new).

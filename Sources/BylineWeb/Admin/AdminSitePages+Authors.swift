@@ -19,6 +19,9 @@ extension AdminSitePages {
             let slug = try Self.slug(form.optional("slug"), from: name, fallback: "author")
             try await env.newsroom.updateAuthor(
                 id: id, name: name, slug: slug, bio: form.optional("bio") ?? "", by: user)
+            if let picture = form["picture"] {
+                try await env.newsroom.setAuthorPicture(authorID: id, address: picture.trimmingWhitespace(), by: user)
+            }
             return redirect("/admin/authors/", notice: .authorSaved)
         } catch {
             return try await authorsResponse(request, context, refusal: refusal(error), typed: (id, form))
@@ -33,6 +36,8 @@ extension AdminSitePages {
         let user = try user(context)
         let editsAll = NewsroomPermissions.allows(user.role, .manageAuthors)
         let authors = try await env.store.allAuthors()
+        let pictures =
+            try await (env.store as? any ImageStoring)?.images(ids: authors.compactMap(\.imageID)) ?? [:]
         let ordered = authors.filter { $0.id == user.authorID } + authors.filter { $0.id != user.authorID }
         let rows: [[String: Any]] = ordered.map { author in
             let form = typed?.id == author.id ? typed?.form : nil
@@ -42,7 +47,11 @@ extension AdminSitePages {
                 "edit": [
                     "name": form?["name"] ?? author.name, "slug": form?["slug"] ?? author.slug,
                     "bio": form?["bio"] ?? author.bio,
+                    "picture": form?["picture"] ?? author.imageID.flatMap { pictures[$0]?.originalPath } ?? "",
                 ],
+                "thumbnail": author.imageID.flatMap { pictures[$0] }.map {
+                    $0.variantPath(width: $0.variantWidth(closestTo: 320), format: "jpg")
+                } ?? "",
                 "isSelf": author.id == user.authorID, "canEdit": editsAll || author.id == user.authorID,
                 "open": form != nil || (!editsAll && author.id == user.authorID),
             ]

@@ -18,7 +18,9 @@ extension AdminSitePages {
         let current = try await env.store.settings()
         do {
             try env.newsroom.require(user, .manageSettings, "change site settings")
-            try await env.newsroom.saveSettings(try Self.settings(form, over: current), by: user)
+            var settings = try Self.settings(form, over: current)
+            settings.images = try await imageSettings(form, over: current.images)
+            try await env.newsroom.saveSettings(settings, by: user)
             return redirect("/admin/settings", notice: .settingsSaved)
         } catch {
             return try await settingsResponse(
@@ -126,7 +128,7 @@ extension AdminSitePages {
                 refusal?.description ?? "Only administrators and the owner change site settings.", title: "Settings",
                 request: request, context: context)
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "title": typed?["title"] ?? settings.title,
             "description": typed?["description"] ?? settings.description,
             "timeZone": typed?["time_zone"] ?? settings.timeZoneIdentifier,
@@ -138,6 +140,7 @@ extension AdminSitePages {
             "gate": Self.gateValues(settings.gate, typed: typed),
             "comments": AdminCommentPages.settingsValues(settings.comments, typed: typed),
         ]
+        values["images"] = try await imageSettingsValues(settings.images, typed: typed)
         return render("site-settings", title: "Settings", values, request: request, context: context, refusal: refusal)
     }
 

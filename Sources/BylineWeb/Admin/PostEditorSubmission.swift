@@ -18,6 +18,7 @@ struct PostEditorSubmission: Sendable {
     var publishedAt = ""
     var featureImage = ""
     var featureImageAlt = ""
+    var featureImageCaption = ""
     /// "Add a READ ALSO link to a related article automatically".
     var autoReadAlso = true
     /// The `updatedAt` the editor was loaded with (``UpdatedAtToken``): a save refuses to
@@ -40,6 +41,7 @@ struct PostEditorSubmission: Sendable {
         publishedAt = form["published_at"] ?? ""
         featureImage = form["feature_image"] ?? ""
         featureImageAlt = form["feature_image_alt"] ?? ""
+        featureImageCaption = form["feature_image_caption"] ?? ""
         // An unticked box sends nothing: the hidden field tells it from a form without the box.
         autoReadAlso = form["auto_read_also_shown"] == nil || form["auto_read_also"] != nil
         updatedAtToken = form["updated_at"] ?? ""
@@ -57,6 +59,7 @@ struct PostEditorSubmission: Sendable {
         publishedAt = post.publishedAt.map(time.field) ?? ""
         featureImage = post.featureImage
         featureImageAlt = post.featureImageAlt
+        featureImageCaption = post.featureImageCaption
         autoReadAlso = post.autoReadAlso
         updatedAtToken = UpdatedAtToken.encode(post.updatedAt)
     }
@@ -82,7 +85,7 @@ struct PostEditorSubmission: Sendable {
             title: title, markdown: markdown, customExcerpt: excerpt.isEmpty ? nil : excerpt, tagNames: tagNames,
             authorID: authorID ?? defaultAuthorID, slug: slug.isEmpty ? nil : slug, visibility: visibility,
             featureImage: featureImage.trimmingWhitespace(), featureImageAlt: featureImageAlt.trimmingWhitespace(),
-            autoReadAlso: autoReadAlso)
+            autoReadAlso: autoReadAlso, featureImageCaption: featureImageCaption.trimmingWhitespace())
     }
 
     /// The publish date the form asks for; nil when the field is empty, 422 when unreadable.

@@ -24,6 +24,7 @@ struct APIPost: Encodable {
         case readingTime = "reading_time"
         case featureImage = "feature_image"
         case featureImageAlt = "feature_image_alt"
+        case featureImageCaption = "feature_image_caption"
         case autoReadAlso = "auto_read_also"
         case newsletter
         case emailProgress = "email"
@@ -49,6 +50,8 @@ struct APIPost: Encodable {
         try container.encode(post.readingMinutes, forKey: .readingTime)
         try container.encode(post.featureImage.isEmpty ? nil : post.featureImage, forKey: .featureImage)
         try container.encode(post.featureImageAlt.isEmpty ? nil : post.featureImageAlt, forKey: .featureImageAlt)
+        try container.encode(
+            post.featureImageCaption.isEmpty ? nil : post.featureImageCaption, forKey: .featureImageCaption)
         try container.encode(post.autoReadAlso, forKey: .autoReadAlso)
         try container.encode(newsletter, forKey: .newsletter)
         try container.encode(emailProgress.map(APIEmailProgress.init), forKey: .emailProgress)

@@ -16,6 +16,10 @@ struct APISettings: Encodable {
         case previewParagraphs = "preview_paragraphs"
         case subscribeOverlay = "subscribe_overlay"
         case comments
+        case imageMaxBytes = "image_max_bytes"
+        case logoImage = "logo_image"
+        case iconImage = "icon_image"
+        case defaultShareImage = "default_share_image"
     }
 
     /// `subscribe_overlay`: whether it shows, how far down, and how long "Continue reading"
@@ -45,5 +49,10 @@ struct APISettings: Encodable {
         try overlay.encode(settings.gate.overlayScrollPercent, forKey: .scrollPercent)
         try overlay.encode(settings.gate.overlayDismissDays, forKey: .dismissDays)
         try container.encode(APICommentSettings(settings: settings.comments), forKey: .comments)
+        // Images by id (``APIImage``), null for none.
+        try container.encode(settings.images.maxBytes, forKey: .imageMaxBytes)
+        try container.encode(settings.images.logoImageID, forKey: .logoImage)
+        try container.encode(settings.images.iconImageID, forKey: .iconImage)
+        try container.encode(settings.images.defaultShareImageID, forKey: .defaultShareImage)
     }
 }

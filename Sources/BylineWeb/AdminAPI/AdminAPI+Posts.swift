@@ -33,7 +33,8 @@ extension AdminAPI {
     /// A new draft: 201 with its address in `Location`.
     @Sendable func createPost(_ request: Request, context: BylineRequestContext) async throws -> Response {
         let user = try staff(context)
-        let fields = try await JSONFields.read(request, context: context, envelope: "posts")
+        let fields = try await imageIDsAsAddresses(
+            try await JSONFields.read(request, context: context, envelope: "posts"))
         let draft = try fields.postDraft(over: nil, authorID: user.authorID)
         let post = try await env.newsroom.createPost(draft, by: user).post
         return one(
@@ -46,7 +47,8 @@ extension AdminAPI {
     @Sendable func updatePost(_ request: Request, context: BylineRequestContext) async throws -> Response {
         let user = try staff(context)
         let postID = try id(context, of: "post")
-        let fields = try await JSONFields.read(request, context: context, envelope: "posts")
+        let fields = try await imageIDsAsAddresses(
+            try await JSONFields.read(request, context: context, envelope: "posts"))
         guard let expected = try fields.date("updated_at") else {
             throw NewsroomError.invalidField(
                 field: "updated_at", reason: "is required: send the updated_at of the post as you last read it")
@@ -75,7 +77,8 @@ extension AdminAPI {
 
     /// Live at `published_at`, which must be in the future.
     @Sendable func schedulePost(_ request: Request, context: BylineRequestContext) async throws -> Response {
-        let fields = try await JSONFields.read(request, context: context, envelope: "posts")
+        let fields = try await imageIDsAsAddresses(
+            try await JSONFields.read(request, context: context, envelope: "posts"))
         guard let at = try fields.date("published_at") else {
             throw NewsroomError.invalidField(field: "published_at", reason: "is required: when the post goes live")
         }

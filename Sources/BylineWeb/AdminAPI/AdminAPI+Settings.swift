@@ -54,6 +54,7 @@ extension AdminAPI {
         if fields.has("navigation") { settings.navigation = try Self.navigation(fields) }
         settings.gate = try Self.gate(fields, over: settings.gate)
         settings.comments = try Self.commentSettings(fields, over: settings.comments)
+        settings.images = try await imageSettings(fields, over: settings.images)
         try await env.newsroom.saveSettings(settings, by: user)
         return APIResponse.json(["settings": APISettings(settings: try await env.store.settings())])
     }

@@ -38,6 +38,7 @@ public struct AdminAPI: Sendable {
         api.get("settings", use: readSettings)
         api.put("settings", use: updateSettings)
         api.get("me", use: me)
+        api.post("images", use: uploadImage)
         // Unknown paths under /api/admin answer JSON 404, not the public site's HTML page.
         for method: HTTPRequest.Method in [.get, .head, .post, .put, .delete, .patch] {
             api.on("**", method: method) { request, _ -> Response in

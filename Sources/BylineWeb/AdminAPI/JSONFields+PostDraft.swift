@@ -33,7 +33,9 @@ extension JSONFields {
             featureImage: has("feature_image") ? try string("feature_image") ?? "" : current?.featureImage ?? "",
             featureImageAlt: has("feature_image_alt")
                 ? try string("feature_image_alt") ?? "" : current?.featureImageAlt ?? "",
-            autoReadAlso: try autoReadAlso() ?? current?.autoReadAlso ?? true)
+            autoReadAlso: try autoReadAlso() ?? current?.autoReadAlso ?? true,
+            featureImageCaption: has("feature_image_caption")
+                ? try string("feature_image_caption") ?? "" : current?.featureImageCaption ?? "")
     }
 
     /// `auto_read_also`: a boolean; nil when absent or null (keep the post's, or on).

@@ -19,6 +19,8 @@ struct SiteResponder: HTTPResponder {
     /// Finds the member a session cookie names; nil: no members on this server, every reader is
     /// anonymous.
     let members: MemberSignup?
+    /// Uploaded images (``ImageDelivery``); nil when the store keeps none.
+    var images: ImageDelivery? = nil
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
@@ -28,6 +30,10 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func answer(_ request: Request, context: Context) async throws -> (Response, SiteMetrics.RouteLabel) {
+        // The same bytes for everyone, staff included: no session, page cache or router asked.
+        if let images, ImageDelivery.isImagePath(request.uri.path) {
+            return (try await images.respond(to: request), .asset)
+        }
         if let routed, Self.isRouted(request) {
             return (try await routed.responder.respond(to: request, context: context), .other)
         }

@@ -168,7 +168,8 @@ public struct Newsroom: Sendable {
         let draft = PostDraft(
             title: revision.title, markdown: revision.markdown, customExcerpt: revision.customExcerpt,
             tagNames: revision.tagNames, authorID: current.author.id, slug: nil, visibility: current.visibility,
-            featureImage: current.featureImage, featureImageAlt: current.featureImageAlt)
+            featureImage: current.featureImage, featureImageAlt: current.featureImageAlt,
+            featureImageCaption: current.featureImageCaption)
         return applied(
             try await store.updatePost(
                 id: current.id, draft, expectedUpdatedAt: nil, savedBy: user.id, reason: .restored))
@@ -180,6 +181,14 @@ public struct Newsroom: Sendable {
         }
         if draft.featureImageAlt.count > 500 {
             throw NewsroomError.invalidField(field: "feature_image_alt", reason: "is longer than 500 characters")
+        }
+        // Readers who cannot see the picture get these words instead: no image without them.
+        if !draft.featureImage.isEmpty, draft.featureImageAlt.trimmingWhitespace().isEmpty {
+            throw NewsroomError.invalidField(
+                field: "feature_image_alt", reason: "is required with a feature image: describe what it shows")
+        }
+        if draft.featureImageCaption.count > 500 {
+            throw NewsroomError.invalidField(field: "feature_image_caption", reason: "is longer than 500 characters")
         }
     }
 
@@ -200,6 +209,24 @@ public struct Newsroom: Sendable {
     {
         try require(user, .manageTags, "edit tags")
         applied(try await store.updateTag(id: id, name: name, slug: slug, description: description))
+    }
+
+    /// An author's picture from an uploaded image's address ("" removes it); editors and above
+    /// for anyone, everyone for their own profile.
+    public func setAuthorPicture(authorID: Int64, address: String, by user: StaffUser) async throws {
+        if authorID != user.authorID { try require(user, .manageAuthors, "edit other people's profiles") }
+        guard let images = store as? any ImageStoring else { return }
+        var imageID: Int64?
+        if !address.isEmpty {
+            guard let fingerprint = ImagePath.fingerprint(inURL: address),
+                let image = try await images.image(fingerprint: fingerprint)
+            else {
+                throw NewsroomError.invalidField(
+                    field: "picture", reason: "must be the address of an uploaded image (see Images), or empty")
+            }
+            imageID = image.id
+        }
+        applied(try await images.setAuthorImage(authorID: authorID, imageID: imageID))
     }
 
     public func deleteTag(id: Int64, by user: StaffUser) async throws {

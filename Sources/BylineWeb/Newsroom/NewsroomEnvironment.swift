@@ -16,6 +16,8 @@ public struct NewsroomEnvironment: Sendable {
     public var members: MemberSignup? = nil
     /// Comments per client address on this node (``CommentRoutes``).
     let commentLimiter = CommentClientLimiter()
+    /// Image uploads (editor, Admin API); nil when the store keeps no images (some tests).
+    public var images: ImageUploads? = nil
 
     public var store: any NewsroomStore { newsroom.store }
     /// The members' list, export and import (`/admin/members/`): the newsroom's store when it

@@ -37,6 +37,7 @@ struct RoutedRequests: Sendable {
         AdminNewsletterPages(env: env).register(on: staffOnly)
         AdminMemberPages(env: env).register(on: staffOnly)
         AdminCommentPages(env: env).register(on: staffOnly)
+        AdminImagePages(env: env).register(on: staffOnly)
 
         let api = router.group("api/admin").add(middleware: RequireStaffMiddleware(.json))
         AdminAPI(env: env).register(on: api)

@@ -17,6 +17,8 @@ final class SiteChrome: Sendable {
     struct Value: Sendable, Equatable {
         let settings: SiteSettings
         let navTags: [Tag]
+        /// The images the settings name (logo, icon, sharing default), by id.
+        var siteImages: [Int64: StoredImage] = [:]
     }
 
     private struct State {
@@ -72,7 +74,13 @@ final class SiteChrome: Sendable {
     func load() async throws -> Value {
         async let settings = store.settings()
         async let tags = store.publicTags(limit: navigationTagLimit)
-        return Value(settings: try await settings, navTags: try await tags.map(\.tag))
+        var value = Value(settings: try await settings, navTags: try await tags.map(\.tag))
+        let images = value.settings.images
+        let ids = [images.logoImageID, images.iconImageID, images.defaultShareImageID].compactMap { $0 }
+        if !ids.isEmpty, let store = store as? any ImageStoring {
+            value.siteImages = try await store.images(ids: ids)
+        }
+        return value
     }
 
     /// Holds `value` from now on and hands it to the pages waiting; returns the value held

@@ -52,9 +52,11 @@ struct SitePages: Sendable {
 
     /// The site-wide parts of a page, from memory.
     func siteView(_ chrome: SiteChrome.Value) -> SiteView {
-        SiteView(
+        var site = SiteView(
             settings: chrome.settings, navTags: chrome.navTags, stylesheet: theme.stylesheet.path,
             year: DateText(timeZone: chrome.settings.timeZone).year(clock.now()), audience: audience)
+        site.siteImages = chrome.siteImages
+        return site
     }
 
     func absolute(_ path: String) -> String { options.publicURL + path }
@@ -63,11 +65,14 @@ struct SitePages: Sendable {
         let page = try await store.publicPosts(PageRequest(number: number, perPage: site.settings.postsPerPage))
         if page.items.isEmpty, number > 1 { return notFound(site: site) }
         let title = number == 1 ? site.settings.title : "\(site.settings.title) — page \(number)"
-        let meta = PageMeta(
+        var meta = PageMeta(
             title: title, ogTitle: title, description: site.settings.description,
             canonical: absolute(SiteRoute.canonicalPath(.home(page: number))))
+        meta.setImage(site.shareImage.map(shareImage), alt: site.settings.title)
         var freshness = PageFreshness()
-        let posts = cards(page.items, site: site, leadFirst: number == 1, freshness: &freshness)
+        let images = try await imageLookup(featureImages: page.items.map(\.featureImage))
+        let posts = cards(
+            page.items, site: site, leadFirst: number == 1, images: images.byFingerprint, freshness: &freshness)
         return ok(
             "home", dependsOn: [.home], validUntil: freshness.validUntil,
             site.context(
@@ -109,22 +114,40 @@ struct SitePages: Sendable {
         let resolvedHTML = try await resolved
         let placed = ResolvedBody.placing(readAlso: autoReadAlso, in: resolvedHTML)
         let bodyHTML = placed ?? resolvedHTML
-        let view = PostView(post, bodyHTML: bodyHTML, dates: site.dates)
+        // Related stories: the stored list (less the post linked above), else the post's tags.
+        let relatedPosts = stories.moreStories(limit: 3, excluding: placed == nil ? nil : autoReadAlso?.id)
+        let images = try await imageLookup(
+            featureImages: [post.featureImage] + relatedPosts.map(\.featureImage),
+            ids: [post.author.imageID].compactMap { $0 })
+        let view = PostView(post, bodyHTML: bodyHTML, dates: site.dates, images: images)
         let canonical = absolute(view.url)
+        // A shared link's picture: the feature image as a ~1200 px JPEG, else the site's own.
+        let share: (url: String, width: Int, height: Int)? =
+            if let fingerprint = ImagePath.fingerprint(inURL: post.featureImage),
+                let image = images.byFingerprint[fingerprint]
+            {
+                shareImage(image)
+            } else if !post.featureImage.isEmpty {
+                (absoluteImage(post.featureImage), 0, 0)
+            } else {
+                site.shareImage.map(shareImage)
+            }
         let jsonLD = ArticleJSONLD(
             headline: post.title, description: post.excerpt, datePublished: view.dateISO, dateModified: view.updatedISO,
             author: [.init(name: post.author.name, url: absolute(view.authorUrl))],
-            publisher: .init(name: site.settings.title, url: absolute("/")), mainEntityOfPage: canonical,
+            publisher: .init(
+                name: site.settings.title, url: absolute("/"),
+                logo: site.logoImage.map {
+                    absolute($0.variantPath(width: $0.variantWidth(closestTo: 600), format: "jpg"))
+                }),
+            mainEntityOfPage: canonical,
             articleSection: post.tags.first?.name, keywords: post.tags.map(\.name),
-            image: post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage),
-            isAccessibleForFree: !gated.isGated, hasPart: gated.isGated ? [.gatedSection] : nil)
+            image: share?.url, isAccessibleForFree: !gated.isGated, hasPart: gated.isGated ? [.gatedSection] : nil)
         var meta = PageMeta(
             title: "\(post.title) – \(site.settings.title)", ogTitle: post.title, description: post.excerpt,
             canonical: canonical, ogType: "article", publishedISO: view.dateISO, jsonLD: jsonLD.scriptText())
         meta.noindex = noindex
-        meta.image = post.featureImage.isEmpty ? nil : absoluteImage(post.featureImage)
-        // Related stories: the stored list (less the post linked above), else the post's tags.
-        let relatedPosts = stories.moreStories(limit: 3, excluding: placed == nil ? nil : autoReadAlso?.id)
+        meta.setImage(share, alt: post.featureImage.isEmpty ? site.settings.title : post.featureImageAlt)
         var dependencies: Set<ChangeKey> = [.post(post.id), .author(post.author.id)]
         dependencies.formUnion(post.body.readAlsoTitles.map { .title(TitleKey.make($0)) })
         dependencies.formUnion(relatedPosts.map { .post($0.id) })
@@ -141,7 +164,8 @@ struct SitePages: Sendable {
         }
         var fields: [String: Any] = [
             "post": view, "share": ShareView(url: canonical, title: post.title),
-            "related": cards(relatedPosts, site: site, leadFirst: false, freshness: &freshness),
+            "related": cards(
+                relatedPosts, site: site, leadFirst: false, images: images.byFingerprint, freshness: &freshness),
             // The subscribe box asks anonymous readers; a locked post has the gate's form instead.
             "showSubscribeBox": audience == .anonymous && !gated.isLocked,
             // Entitled readers of a gated post: the part JSON-LD's hasPart names.
@@ -174,10 +198,11 @@ struct SitePages: Sendable {
         let owner = ArchiveOwnerView(
             name: tag.name, url: SiteRoute.canonicalPath(.tag(slug: slug, page: 1)), description: tag.description,
             bio: "", postCount: page.totalItems)
+        let images = try await imageLookup(featureImages: page.items.map(\.featureImage))
         return listing(
             "tag", owner: owner, page: page, site: site, dependsOn: .tag(tag.id), currentTagSlug: slug,
             description: tag.description.isEmpty ? "\(tag.name) stories from \(site.settings.title)." : tag.description,
-            feed: .tag(slug: slug)
+            feed: .tag(slug: slug), images: images
         ) { .tag(slug: slug, page: $0) }
     }
 
@@ -186,13 +211,16 @@ struct SitePages: Sendable {
         guard let (author, page) = try await store.publicPosts(authorSlug: slug, request),
             !page.items.isEmpty || number == 1
         else { return notFound(site: site) }
-        let owner = ArchiveOwnerView(
+        var owner = ArchiveOwnerView(
             name: author.name, url: SiteRoute.canonicalPath(.author(slug: slug, page: 1)), description: "",
             bio: author.bio, postCount: page.totalItems)
+        let images = try await imageLookup(
+            featureImages: page.items.map(\.featureImage), ids: [author.imageID].compactMap { $0 })
+        owner.picture = images.authorPicture(author)
         return listing(
             "author", owner: owner, page: page, site: site, dependsOn: .author(author.id), ogType: "profile",
             description: author.bio.isEmpty ? "Stories by \(author.name) for \(site.settings.title)." : author.bio,
-            feed: .author(slug: slug)
+            feed: .author(slug: slug), images: images
         ) { .author(slug: slug, page: $0) }
     }
 
@@ -200,7 +228,7 @@ struct SitePages: Sendable {
     private func listing(
         _ template: String, owner: ArchiveOwnerView, page: Page<PostSummary>, site: SiteView,
         dependsOn key: ChangeKey, currentTagSlug: String? = nil, ogType: String = "website", description: String,
-        feed: FeedScope? = nil, route: (Int) -> SiteRoute
+        feed: FeedScope? = nil, images: ImageLookup, route: (Int) -> SiteRoute
     ) -> RenderedPage {
         let number = page.number
         let title = owner.name + (number > 1 ? " — page \(number)" : "") + " – \(site.settings.title)"
@@ -209,8 +237,14 @@ struct SitePages: Sendable {
             canonical: absolute(SiteRoute.canonicalPath(route(number))), ogType: ogType)
         meta.feedURL = feed.map { SiteRoute.canonicalPath(.scopedFeed($0)) }
         meta.feedTitle = "\(owner.name) – \(site.settings.title)"
+        if let picture = owner.picture, let id = images.byID.keys.first, let image = images.byID[id] {
+            meta.setImage(shareImage(image), alt: picture.alt)
+        } else {
+            meta.setImage(site.shareImage.map(shareImage), alt: site.settings.title)
+        }
         var freshness = PageFreshness()
-        let posts = cards(page.items, site: site, leadFirst: false, freshness: &freshness)
+        let posts = cards(
+            page.items, site: site, leadFirst: false, images: images.byFingerprint, freshness: &freshness)
         return ok(
             template, dependsOn: [key], validUntil: freshness.validUntil,
             site.context(
@@ -277,9 +311,10 @@ struct SitePages: Sendable {
 
     /// Cards marked when their post is behind the gate now; the mark changes when the archive
     /// rule catches a post, so `freshness` learns when.
-    private func cards(_ posts: [PostSummary], site: SiteView, leadFirst: Bool, freshness: inout PageFreshness)
-        -> [PostCardView]
-    {
+    private func cards(
+        _ posts: [PostSummary], site: SiteView, leadFirst: Bool, images: [String: StoredImage],
+        freshness: inout PageFreshness
+    ) -> [PostCardView] {
         let now = clock.now()
         let gate = site.settings.gate
         return posts.enumerated().map { offset, post in
@@ -292,7 +327,8 @@ struct SitePages: Sendable {
             // Comments switched off site-wide: no "N comments" on cards (saving settings drops
             // every page, so the cards follow the switch).
             if !site.settings.comments.enabled { shown.commentCount = 0 }
-            return PostCardView(shown, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility)
+            return PostCardView(
+                shown, dates: site.dates, isLead: leadFirst && offset == 0, visibility: visibility, images: images)
         }
     }
 }

@@ -56,6 +56,7 @@ public struct SiteServer: Sendable {
                 accounts: StaffAccounts(
                     store: parts.store, hasher: parts.hasher, throttle: parts.throttle, clock: clock),
                 adminTheme: parts.adminTheme, pages: pages, clock: clock, publicURL: options.publicURL)
+            env.images = (parts.store as? any ImageStoring).map { ImageUploads(store: $0) }
             env.members = parts.members.map { members in
                 MemberSignup(
                     store: members.store, mailer: members.mailer, linkKey: members.linkKey, clock: clock,
@@ -83,7 +84,10 @@ public struct SiteServer: Sendable {
         return Application(
             responder: SiteResponder(
                 pages: pages, cache: cache, metrics: metrics, routed: newsroom.map(RoutedRequests.init(environment:)),
-                members: newsroom?.members),
+                members: newsroom?.members,
+                images: (pages.store as? any ImageStoring).map {
+                    ImageDelivery(store: $0, timeout: pages.options.databaseTimeout)
+                }),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: "Byline"),
             services: services + [watcher],

@@ -8,6 +8,8 @@ struct ArchiveOwnerView {
     let description: String?
     let bio: String?
     let postCount: Int
+    /// An author's picture; nil for tags and authors without one.
+    var picture: ImageView? = nil
 
     init(name: String, url: String, description: String, bio: String, postCount: Int) {
         self.name = name

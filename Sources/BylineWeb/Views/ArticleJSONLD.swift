@@ -13,14 +13,16 @@ struct ArticleJSONLD: Encodable {
         }
     }
 
-    /// The publisher: the site by its name and home page (its logo comes with site identity).
+    /// The publisher: the site by its name and home page, and its logo when it has one.
     struct Organization: Encodable {
         let type = "Organization"
         let name: String
         let url: String
+        /// The logo's absolute URL (a JPEG about 600 px wide, as Google asks for).
+        var logo: String? = nil
         enum CodingKeys: String, CodingKey {
             case type = "@type"
-            case name, url
+            case name, url, logo
         }
     }
 

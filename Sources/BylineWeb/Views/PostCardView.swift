@@ -18,8 +18,14 @@ struct PostCardView {
     /// Whether the post has published comments: the card links to them, "N comments".
     let hasComments: Bool
     let commentsLabel: String
+    /// The feature image: eager on the home page's lead card only (the one picture in the
+    /// first view), lazy on every other card.
+    let image: ImageView?
 
-    init(_ post: PostSummary, dates: DateText, isLead: Bool = false, visibility: Visibility = .public) {
+    init(
+        _ post: PostSummary, dates: DateText, isLead: Bool = false, visibility: Visibility = .public,
+        images: [String: StoredImage] = [:]
+    ) {
         self.title = post.title
         self.url = SiteRoute.canonicalPath(.post(slug: post.slug))
         self.excerpt = post.excerpt
@@ -34,6 +40,9 @@ struct PostCardView {
         self.gateLabel = visibility == .paid ? "Paid" : "Members"
         self.hasComments = post.commentCount > 0
         self.commentsLabel = post.commentCount == 1 ? "1 comment" : "\(post.commentCount) comments"
+        self.image = ImageView.feature(
+            post.featureImage, alt: post.featureImageAlt, images: images, placement: isLead ? .leadCard : .card,
+            eager: isLead)
     }
 }
 

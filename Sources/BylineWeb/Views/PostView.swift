@@ -19,8 +19,12 @@ struct PostView {
     let primaryTag: LinkView?
     /// The feature image shown above the body, when the post has one.
     let featureImage: FeatureImageView?
+    /// The same image as the `image` partial shows it: the page's lead picture, loaded first.
+    let image: ImageView?
+    /// The author's picture beside the byline.
+    let authorPicture: ImageView?
 
-    init(_ post: Post, bodyHTML: String, dates: DateText) {
+    init(_ post: Post, bodyHTML: String, dates: DateText, images: ImageLookup = ImageLookup()) {
         let published = post.publishedAt ?? post.createdAt
         self.id = post.id
         self.title = post.title
@@ -38,6 +42,10 @@ struct PostView {
         self.primaryTag = post.tags.first.map { LinkView(tag: $0) }
         self.featureImage =
             post.featureImage.isEmpty ? nil : FeatureImageView(url: post.featureImage, alt: post.featureImageAlt)
+        self.image = ImageView.feature(
+            post.featureImage, alt: post.featureImageAlt, caption: post.featureImageCaption,
+            images: images.byFingerprint, placement: .article, eager: true)
+        self.authorPicture = images.authorPicture(post.author)
     }
 }
 

@@ -35,7 +35,15 @@ extension PostCardView: TemplateFields {
         "title": \.title, "url": \.url, "excerpt": \.excerpt, "authorName": \.authorName, "authorUrl": \.authorUrl,
         "dateISO": \.dateISO, "dateDisplay": \.dateDisplay, "readingTime": \.readingTime, "tags": \.tags,
         "isLead": \.isLead, "isGated": \.isGated, "gateLabel": \.gateLabel, "hasComments": \.hasComments,
-        "commentsLabel": \.commentsLabel,
+        "commentsLabel": \.commentsLabel, "image": \.image,
+    ]
+}
+
+extension ImageView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "src": \.src, "jpegSrcset": \.jpegSrcset, "webpSrcset": \.webpSrcset, "sizes": \.sizes, "width": \.width,
+        "height": \.height, "hasSize": \.hasSize, "hasSrcset": \.hasSrcset, "alt": \.alt, "caption": \.caption,
+        "eager": \.eager,
     ]
 }
 
@@ -75,7 +83,8 @@ extension PostView: TemplateFields {
         "id": \.id, "title": \.title, "url": \.url, "bodyHTML": \.bodyHTML, "excerpt": \.excerpt,
         "authorName": \.authorName, "authorUrl": \.authorUrl, "authorBio": \.authorBio, "dateISO": \.dateISO,
         "dateDisplay": \.dateDisplay, "updatedISO": \.updatedISO, "readingTime": \.readingTime, "tags": \.tags,
-        "primaryTag": \.primaryTag, "featureImage": \.featureImage,
+        "primaryTag": \.primaryTag, "featureImage": \.featureImage, "image": \.image,
+        "authorPicture": \.authorPicture,
     ]
 }
 
@@ -97,7 +106,8 @@ extension PageMeta: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "ogTitle": \.ogTitle, "description": \.description, "canonical": \.canonical,
         "ogType": \.ogType, "publishedISO": \.publishedISO, "jsonLD": \.jsonLD, "noindex": \.noindex,
-        "image": \.image, "feedURL": \.feedURL, "feedTitle": \.feedTitle,
+        "image": \.image, "feedURL": \.feedURL, "feedTitle": \.feedTitle, "imageWidth": \.imageWidth,
+        "imageHeight": \.imageHeight, "imageAlt": \.imageAlt, "hasImageSize": \.hasImageSize,
     ]
 }
 
@@ -105,12 +115,14 @@ extension SiteView.Site: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "title": \.title, "description": \.description, "footerNote": \.footerNote, "language": \.language,
         "accentCSS": \.accentCSS,
+        "logo": \.logo, "icon": \.icon,
     ]
 }
 
 extension ArchiveOwnerView: TemplateFields {
     nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
         "name": \.name, "url": \.url, "description": \.description, "bio": \.bio, "postCount": \.postCount,
+        "picture": \.picture,
     ]
 }
 
