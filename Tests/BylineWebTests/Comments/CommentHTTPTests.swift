@@ -17,6 +17,22 @@ import Testing
     /// A site with one public article and a confirmed, signed-in member; first comments are not
     /// held unless `holdFirst`.
     static func site(_ kind: StoreKind, holdFirst: Bool = false) async throws -> (TestSite, Int64, String) {
+        let site = try await articleSite(kind, holdFirst: holdFirst)
+        let (memberID, cookie) = try await GateLeakTests.member(site, email: "reader@example.com")
+        _ = try await site.store.updateMember(id: memberID, name: "Ada Reader")
+        return (site, memberID, cookie)
+    }
+
+    /// ``site(_:holdFirst:)`` with the member's CSRF token too, for the forms of their own pages.
+    static func siteWithCSRF(_ kind: StoreKind) async throws -> (TestSite, Int64, String, String) {
+        let site = try await articleSite(kind, holdFirst: false)
+        let (memberID, cookie, csrf) = try await GateLeakTests.memberWithCSRF(site, email: "reader@example.com")
+        _ = try await site.store.updateMember(id: memberID, name: "Ada Reader")
+        return (site, memberID, cookie, csrf)
+    }
+
+    /// A site with one public article, "Harbour reopens".
+    static func articleSite(_ kind: StoreKind, holdFirst: Bool) async throws -> TestSite {
         let site = try await TestSite.open(kind)
         _ = try await site.store.upsertPost(
             matchingTitle: PostInput(
@@ -25,9 +41,7 @@ import Testing
         var settings = try await site.store.settings()
         settings.comments.holdFirstComment = holdFirst
         try await site.store.saveSettings(settings)
-        let (memberID, cookie) = try await GateLeakTests.member(site, email: "reader@example.com")
-        _ = try await site.store.updateMember(id: memberID, name: "Ada Reader")
-        return (site, memberID, cookie)
+        return site
     }
 
     static func postID(_ site: TestSite) async throws -> Int64 {
@@ -217,15 +231,7 @@ import Testing
     @Test(arguments: StoreKind.allCases) func membersEditAndDeleteTheirOwnWithinTheWindow(kind: StoreKind)
         async throws
     {
-        let site = try await TestSite.open(kind)
-        _ = try await site.store.upsertPost(
-            matchingTitle: PostInput(
-                title: "Harbour reopens", authorName: "Mara Ellison", markdown: "The harbour reopened today.",
-                publishedAt: site.clock.now().addingTimeInterval(-60)))
-        var settings = try await site.store.settings()
-        settings.comments.holdFirstComment = false
-        try await site.store.saveSettings(settings)
-        let (memberID, cookie, csrf) = try await GateLeakTests.memberWithCSRF(site, email: "reader@example.com")
+        let (site, memberID, cookie, csrf) = try await Self.siteWithCSRF(kind)
         let postID = try await Self.postID(site)
         try await site.serveWithServer(memberMailer: try Self.mailer()) { client, _ in
             let posted = try await client.memberPost(
@@ -335,15 +341,7 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases) func bannedMembersAndClosedCommentsEditNothing(kind: StoreKind) async throws {
-        let site = try await TestSite.open(kind)
-        _ = try await site.store.upsertPost(
-            matchingTitle: PostInput(
-                title: "Harbour reopens", authorName: "Mara Ellison", markdown: "The harbour reopened today.",
-                publishedAt: site.clock.now().addingTimeInterval(-60)))
-        var settings = try await site.store.settings()
-        settings.comments.holdFirstComment = false
-        try await site.store.saveSettings(settings)
-        let (memberID, cookie, csrf) = try await GateLeakTests.memberWithCSRF(site, email: "reader@example.com")
+        let (site, memberID, cookie, csrf) = try await Self.siteWithCSRF(kind)
         let postID = try await Self.postID(site)
         try await site.serveWithServer(memberMailer: try Self.mailer()) { client, _ in
             _ = try await client.memberPost("/comments", [("post_id", "\(postID)"), ("body", "Fine")], cookie: cookie)
@@ -363,16 +361,7 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases) func aRenameShowsOnTheCachedArticle(kind: StoreKind) async throws {
-        let site = try await TestSite.open(kind)
-        _ = try await site.store.upsertPost(
-            matchingTitle: PostInput(
-                title: "Harbour reopens", authorName: "Mara Ellison", markdown: "The harbour reopened today.",
-                publishedAt: site.clock.now().addingTimeInterval(-60)))
-        var settings = try await site.store.settings()
-        settings.comments.holdFirstComment = false
-        try await site.store.saveSettings(settings)
-        let (memberID, cookie, csrf) = try await GateLeakTests.memberWithCSRF(site, email: "reader@example.com")
-        _ = try await site.store.updateMember(id: memberID, name: "Ada Reader")
+        let (site, memberID, cookie, csrf) = try await Self.siteWithCSRF(kind)
         let postID = try await Self.postID(site)
         try await site.serveWithServer(memberMailer: try Self.mailer()) { client, _ in
             _ = try await client.memberPost(
