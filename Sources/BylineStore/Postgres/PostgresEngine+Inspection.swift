@@ -7,12 +7,16 @@ extension PostgresEngine {
         try await withSession { db in try await PostgresMigrations.applied(db) }
     }
 
-    /// Tables in the store's schema.
+    /// Tables in the store's schema, not counting the partitions of a partitioned one.
     func tableNames() async throws -> Set<String> {
         try await withSession { db in
             Set(
                 try await db.rows(
-                    "SELECT table_name::TEXT AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+                    """
+                    SELECT c.relname::TEXT AS name FROM pg_class c
+                    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+                        AND NOT c.relispartition
+                    """
                 ).map { try $0.value("name") as String })
         }
     }

@@ -446,6 +446,38 @@ enum PostgresMigrations {
                 "ALTER TABLE posts ADD COLUMN feature_image_caption TEXT NOT NULL DEFAULT ''",
                 "ALTER TABLE authors ADD COLUMN image_id BIGINT",
             ]),
+        // Site search by id range (``SearchIndex/rangeSize`` posts a partition, made as posts
+        // reach it): GIN finds every match of a word at once, in no order, so a word in most of
+        // 100,000 posts cost a search a walk over all of them; a search now walks the newest
+        // partitions first and stops once it has its window (``SiteStore/rankWindow``). The
+        // title and the tags-and-excerpt get vectors of their own, so the window is scored from
+        // two small GIN lookups instead of reading each match's vector. The index is filled
+        // again after the migrations (``SiteStore/indexPostsForSearch(in:)``).
+        Migration(
+            name: "v13-search-ranges",
+            statements: [
+                "DROP TABLE post_search",
+                """
+                CREATE TABLE post_search (
+                    post_id BIGINT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    title TEXT NOT NULL,
+                    tags_excerpt TEXT NOT NULL,
+                    preview TEXT NOT NULL,
+                    rest TEXT NOT NULL,
+                    preview_blocks BIGINT NOT NULL,
+                    vector TSVECTOR NOT NULL,
+                    free_vector TSVECTOR NOT NULL,
+                    pairs TSVECTOR NOT NULL,
+                    title_vector TSVECTOR NOT NULL,
+                    tags_vector TSVECTOR NOT NULL,
+                    PRIMARY KEY (post_id)
+                ) PARTITION BY RANGE (post_id)
+                """,
+                "CREATE INDEX post_search_vector ON post_search USING GIN (vector)",
+                "CREATE INDEX post_search_pairs ON post_search USING GIN (pairs)",
+                "CREATE INDEX post_search_title ON post_search USING GIN (title_vector)",
+                "CREATE INDEX post_search_tags ON post_search USING GIN (tags_vector)",
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -7,8 +7,10 @@ import Foundation
 /// publishing, scheduling, unpublishing and the archive rule need no index write.
 ///
 /// SQLite keeps an FTS5 table (rowid = post id, `porter unicode61 remove_diacritics 2`);
-/// PostgreSQL a table with two `tsvector`s (`english`, weights A title, B tags and excerpt,
-/// C preview, D rest; `free_vector` without the rest) under GIN indexes. Both also keep the keys
+/// PostgreSQL a table partitioned by post id range (``rangeSize``) with two `tsvector`s
+/// (`english`, weights A title, B tags and excerpt, C preview, D rest; `free_vector` without
+/// the rest, `vector` under GIN) and the title's and the tags-and-excerpt's own small vectors
+/// under GIN, which score a search's window. Both also keep the keys
 /// of adjacent word pairs (``SearchPairs``; SQLite a `pairs` column, PostgreSQL a `pairs`
 /// vector of exact keys under its own GIN index), which quoted phrases look up first. PostgreSQL folds no diacritics by itself (`unaccent`
 /// is an extension a hosted database may not have), so the text is folded here
@@ -57,6 +59,11 @@ enum SearchIndex {
             names[try row["post_id"], default: []].append(try row["name"])
         }
         try remove(db, postIDs: postIDs)
+        if db.dialect == .postgres {
+            for range in Set(try rows.map { (try $0["id"] as Int64) / rangeSize }) {
+                try makeRange(db, range)
+            }
+        }
         for row in rows {
             let id: Int64 = try row["id"]
             // A body from before Markdown not yet converted: indexed as it will read once it is.
@@ -83,16 +90,49 @@ enum SearchIndex {
             try db.execute(
                 """
                 INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector,
-                    pairs)
+                    pairs, title_vector, tags_vector)
                 SELECT \(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
                     \(document.previewBlocks), free || setweight(to_tsvector('english', \(SearchText.fold(document.rest))), 'D'),
-                    free, array_to_tsvector(string_to_array(\(pairs), ' '))
-                FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A')
-                    || setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B')
-                    || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C') AS free) parts
+                    free, array_to_tsvector(string_to_array(\(pairs), ' ')), title, tags
+                FROM (
+                    SELECT title || tags || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C') AS free,
+                        title, tags
+                    FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A') AS title,
+                        setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B') AS tags) heads
+                ) parts
                 """)
         }
     }
+
+    /// Posts a PostgreSQL partition of `post_search` holds: post ids `n * rangeSize` up to
+    /// `(n + 1) * rangeSize`. A search walks them newest first and a word in every post still
+    /// finds its window in the newest one or two; more posts a range would make that walk
+    /// longer, fewer would make a search for a rare word plan more partitions.
+    static let rangeSize: Int64 = 10_000
+
+    /// The partition of range `range` (``rangeSize``), made when the first post reaching it is
+    /// indexed. Nodes indexing at once take turns (an advisory lock held to the commit), and
+    /// the catalog is asked first, so an existing partition costs one lookup.
+    static func makeRange(_ db: any SQLConnection, _ range: Int64) throws {
+        let name = "post_search_\(range)"
+        func exists() throws -> Bool {
+            try db.value("SELECT to_regclass(\(name)) IS NOT NULL") ?? false
+        }
+        guard try !exists() else { return }
+        try db.execute("SELECT pg_advisory_xact_lock(\(rangeLockKey))")
+        guard try !exists() else { return }
+        // Texts and vectors out of the partition's own rows (into TOAST): a search visits the
+        // row of every match in the ranges it walks, and narrow rows make that visit cheap.
+        try db.execute(
+            """
+            CREATE TABLE \(raw: name) PARTITION OF post_search
+            FOR VALUES FROM (\(raw: String(range * rangeSize))) TO (\(raw: String((range + 1) * rangeSize)))
+            WITH (toast_tuple_target = 128)
+            """)
+    }
+
+    /// The advisory lock making partitions one node at a time; it spells "search" and a 1.
+    static let rangeLockKey: Int64 = 0x7365_6172_6368_0001
 
     static func remove(_ db: any SQLConnection, postIDs: [Int64]) throws {
         try db.execute(

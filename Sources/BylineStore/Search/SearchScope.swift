@@ -139,9 +139,10 @@ struct SearchScope {
         return "(" + SQL.joined(parts, separator: " && ") + ")"
     }
 
-    /// The GIN indexes find the posts; the `free` scope's filtered vector then decides, with
-    /// the exclusions (an excluded word in the gated part must not hide a post either: that
-    /// would tell as much as finding it, so exclusions apply to the scope's own vector).
+    /// This scope's match, tested on a post the walk found (``SiteStore/walk(_:_:now:from:below:limit:)``)
+    /// through the GIN index of `vector`: the scope's own vector decides, with the exclusions
+    /// (an excluded word in the gated part must not hide a post either: that would tell as
+    /// much as finding it, so exclusions apply to the scope's own vector).
     func postgresMatch(_ query: SearchQuery) -> SQL {
         let full = Self.tsquery(query.required, excluding: query.excluded)
         let pairs = Self.postgresPairs(query)
@@ -166,12 +167,16 @@ struct SearchScope {
     }
 
     /// Higher is better, for a search ranking only its newest matches: 10 when the title
-    /// matches, 4 when the tags or excerpt do (see ``sqliteWindowScore(_:from:)``); reads the
-    /// free vector only, not the whole one.
-    static func postgresWindowScore(_ query: SearchQuery) -> SQL {
+    /// matches, 4 when the tags or excerpt do (see ``sqliteWindowScore(_:from:)``), for posts
+    /// in `range` (a condition on `post_id`). Two GIN lookups of small vectors, found once: no
+    /// match's own vector is read.
+    static func postgresWindowScore(_ query: SearchQuery, range: SQL) -> SQL {
         let required = tsquery(query.required)
-        return "(CASE WHEN ts_filter(s.free_vector, '{a}') @@ " + required
-            + " THEN 10 ELSE 0 END + CASE WHEN ts_filter(s.free_vector, '{b}') @@ " + required + " THEN 4 ELSE 0 END)"
+        func matches(_ vector: String) -> SQL {
+            "(CASE WHEN s.post_id IN (SELECT post_id FROM post_search WHERE \(raw: vector) @@ " + required + " AND "
+                + range + ") THEN 1 ELSE 0 END)"
+        }
+        return "(" + matches("title_vector") + " * 10 + " + matches("tags_vector") + " * 4)"
     }
 
     /// Higher is better: cover density over the scope's own vector, with a title lexeme worth

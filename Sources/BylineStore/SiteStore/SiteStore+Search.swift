@@ -9,8 +9,10 @@ import Foundation
 ///
 /// Ranking scores every match, which a word in most of 100,000 posts makes slow; such a search
 /// (more than ``SearchResults/countLimit`` matches) ranks only its ``rankWindow`` newest
-/// matches, found by walking the index in id order, which stops early. A news site's common
-/// words are best answered by recent stories anyway; the page says "more than 1,000 results".
+/// matches, found by walking the index from the newest post, which stops early (SQLite: FTS5
+/// in id order; PostgreSQL: the index's id ranges, newest first, ``postgresMatches(_:_:_:now:page:)``).
+/// A news site's common words are best answered by recent stories anyway; the page says
+/// "more than 1,000 results".
 extension SiteStore: PostSearching {
     /// The newest matches a search with more than ``SearchResults/countLimit`` matches ranks.
     public static let rankWindow = 2_000
@@ -29,8 +31,8 @@ extension SiteStore: PostSearching {
                 try db.dialect == .sqlite
                 ? Self.sqliteMatches(db, scopes, query, now: now, page: page)
                 : Self.postgresMatches(db, scopes, query, now: now, page: page)
-            let ids = try rows.map { try $0["id"] as Int64 }
-            let scopeOf = try rows.reduce(into: [Int64: Int]()) { $0[try $1["id"]] = try $1["scope"] as Int }
+            let ids = rows.map(\.id)
+            let scopeOf = Dictionary(rows.map { ($0.id, $0.scope) }, uniquingKeysWith: { first, _ in first })
             let texts = try db.fetchAll(
                 """
                 SELECT \(sqlite: "rowid", postgres: "post_id") AS id, preview, rest FROM post_search
@@ -53,152 +55,118 @@ extension SiteStore: PostSearching {
     /// SQLite: this page's rows (`id`, `scope`) and the count of matches up to
     /// ``SearchResults/countLimit`` + 1. The window's rough floor comes first: a walk from the
     /// newest match that stops at the ``rankWindow``-th. Without one, every match is ranked by
-    /// BM25; with one, the matches from it on are counted (a walk that stops at the limit) and
-    /// the newest ``rankWindow`` of them ranked, in a walk from the newest that stops there.
+    /// BM25; with one, the newest ``rankWindow`` matches from it on are ranked. Either way one
+    /// walk both ranks and counts (`COUNT(*) OVER ()` before the page's `LIMIT`): a second walk
+    /// for the count costs a fifth of the search.
     static func sqliteMatches(
         _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
-    ) throws -> ([SQLRow], Int) {
-        let order: SQL = "ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)"
-        func count(_ matches: SQL) throws -> Int {
-            try db.value("SELECT COUNT(*) FROM (SELECT 1 FROM (\(matches)) m LIMIT \(SearchResults.countLimit + 1)) c")
-                ?? 0
+    ) throws -> ([SearchMatch], Int) {
+        func ranked(_ matches: SQL) throws -> ([SearchMatch], Int)? {
+            let rows = try db.fetchAll(
+                """
+                SELECT id, scope, COUNT(*) OVER () AS counted FROM (\(matches)) m
+                ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """)
+            // A page past the last match has no row to carry the count.
+            guard let first = rows.first else { return nil }
+            return (try rows.map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }, try first["counted"])
         }
         if let floor = try windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) {
-            let counted = try count(window(scopes, query, .sqlite, now: now, from: floor, scored: false))
+            // The floor's range may hold more than ``rankWindow`` of this reader's matches
+            // (public posts matching in their body only): the newest of them are ranked.
+            let newest: SQL =
+                "SELECT * FROM (\(window(scopes, query, now: now, from: floor))) w ORDER BY id DESC LIMIT \(rankWindow)"
+            if let (rows, counted) = try ranked(newest) {
+                if counted > SearchResults.countLimit { return (rows, counted) }
+            } else {
+                // The page lies past the window: only the count is wanted.
+                let counted = try count(db, window(scopes, query, now: now, from: floor, scored: false))
+                if counted > SearchResults.countLimit { return ([], counted) }
+            }
             // Few matches from the floor on are this reader's (a site gating most posts): the
             // reader's newest ``rankWindow`` lie further back, so every match is ranked.
-            if counted > SearchResults.countLimit {
-                // The floor's range may hold more than ``rankWindow`` of this reader's matches
-                // (public posts matching in their body only): the newest of them are ranked.
-                let rows = try db.fetchAll(
-                    """
-                    SELECT id, scope FROM (
-                        SELECT * FROM (\(window(scopes, query, .sqlite, now: now, from: floor))) w
-                        ORDER BY id DESC LIMIT \(rankWindow)
-                    ) n \(order)
-                    """)
-                return (rows, counted)
-            }
         }
-        // One walk gives each match its scope (``window(_:_:_:now:from:scored:)``); BM25 needs
+        // One walk gives each match its scope (``window(_:_:now:from:scored:)``); BM25 needs
         // a walk per scope, each matching only its columns, so that the gated text of a post
         // does not rank it. BM25 also first counts, over the whole index, the posts holding each
         // phrase, which reads the word positions of every post holding its words: a quoted
         // phrase is ranked as a window is (title, then tags and excerpt, then newest).
-        let ranked =
+        let all =
             SearchPairs.keys(of: query).isEmpty
             ? union(scopes, query, .sqlite, now: now, ranked: true)
-            : window(scopes, query, .sqlite, now: now, from: 0)
-        return (
-            try db.fetchAll("SELECT id, scope FROM (\(ranked)) u \(order)"),
-            try count(window(scopes, query, .sqlite, now: now, from: 0, scored: false))
-        )
+            : window(scopes, query, now: now, from: 0)
+        if let result = try ranked(all) { return result }
+        return ([], try count(db, window(scopes, query, now: now, from: 0, scored: false)))
     }
 
-    /// PostgreSQL: this page's rows (`id`, `scope`) and the count of matches up to
-    /// ``SearchResults/countLimit`` + 1: one walk counts, and a search with more matches ranks
-    /// only the window from its floor (the ``rankWindow``-th newest match in the reader's
-    /// widest columns).
-    static func postgresMatches(
-        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
-    ) throws -> ([SQLRow], Int) {
-        let counted: Int =
-            try db.value(
-                """
-                SELECT COUNT(*) FROM (SELECT id FROM (\(window(scopes, query, .postgres, now: now, from: nil))) u
-                LIMIT \(SearchResults.countLimit + 1)) c
-                """) ?? 0
-        let floor =
-            counted > SearchResults.countLimit
-            ? try windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) : nil
-        let ranked =
-            if let floor {
-                window(scopes, query, .postgres, now: now, from: floor)
-            } else {
-                union(scopes, query, .postgres, now: now, ranked: true)
-            }
-        let rows = try db.fetchAll(
-            """
-            SELECT id, scope FROM (\(ranked)) u
-            ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
-            """)
-        return (rows, counted)
+    /// How many rows `matches` has, counting no further than ``SearchResults/countLimit`` + 1.
+    static func count(_ db: any SQLConnection, _ matches: SQL) throws -> Int {
+        try db.value("SELECT COUNT(*) FROM (SELECT 1 FROM (\(matches)) m LIMIT \(SearchResults.countLimit + 1)) c")
+            ?? 0
     }
 
-    /// The lowest post id among the ``rankWindow`` newest (highest id) posts matching `query` in
-    /// `columns`; nil when fewer match. Columns a reader may search only: the window must not
-    /// move with text the reader may not read.
+    /// SQLite: the lowest post id among the ``rankWindow`` newest (highest id) posts matching
+    /// `query` in `columns`; nil when fewer match. Columns a reader may search only: the window
+    /// must not move with text the reader may not read.
     static func windowFloor(_ db: any SQLConnection, _ query: SearchQuery, columns: SearchScope.Columns) throws
         -> Int64?
     {
         let scope = SearchScope(columns: columns, readers: "1 = 1")
-        let sql: SQL =
-            db.dialect == .sqlite
-            ? "SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query)) ORDER BY rowid DESC"
-            : "SELECT s.post_id FROM post_search s WHERE \(scope.postgresMatch(query)) ORDER BY s.post_id DESC"
-        return try db.value(sql + " LIMIT 1 OFFSET \(rankWindow - 1)")
+        return try db.value(
+            """
+            SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query)) ORDER BY rowid DESC
+            LIMIT 1 OFFSET \(rankWindow - 1)
+            """)
     }
 
-    /// The matches (of post ids from `floor` on, when given) as rows `id, scope, published_at`
-    /// (and `score`, ``SearchScope/sqliteWindowScore(_:from:)``, when `floor` is given), found
-    /// by one walk over every column for the required terms; each post is then given the first
-    /// scope whose readers it has and kept only if its scope's own match (its columns, with the
-    /// exclusions) holds (SQLite: a set found once per scope, only when a post of that scope is
-    /// met). Three walks, one per scope, each joining every match to `posts`, cost three times
-    /// as much for the same rows.
+    /// SQLite: the matches (of post ids from `floor` on, when given) as rows `id, scope,
+    /// published_at` (and `score`, ``SearchScope/sqliteWindowScore(_:from:)``, when `floor` is
+    /// given), found by one walk over every column for the required terms (``scopeCase(_:_:match:)``,
+    /// each scope's own match a set found once, only when a post of that scope is met). Three
+    /// walks, one per scope, each joining every match to `posts`, cost three times as much for
+    /// the same rows.
     static func window(
-        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, from floor: Int64?,
-        scored: Bool = true
+        _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from floor: Int64?, scored: Bool = true
     ) -> SQL {
+        let lowest = floor ?? 0
+        let scope = scopeCase(scopes, query) { scope in
+            "post_search.rowid IN (SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query)) AND rowid >= \(lowest))"
+        }
+        let score: SQL =
+            floor.map { scored ? ", " + SearchScope.sqliteWindowScore(query, from: $0) + " AS score" : "" } ?? ""
+        // `post_search.rowid`, not the equal `p.id`: ordered by it, the walk runs in that order.
+        return """
+            SELECT * FROM (
+                SELECT post_search.rowid AS id, \(scope) AS scope, p.published_at AS published_at\(score)
+                FROM post_search CROSS JOIN posts p INDEXED BY posts_search_gate ON p.id = post_search.rowid
+                WHERE \(SearchScope.sqliteRequiredMatch(query)) AND \(isPublic(now))
+                    AND post_search.rowid >= \(lowest) AND p.id >= \(lowest)
+            ) w WHERE scope IS NOT NULL
+            """
+    }
+
+    /// The scope of a post found by a walk over every column for the required terms: the first
+    /// scope whose readers it has, kept (its number, else NULL) only if that scope's own `match`
+    /// (its columns, with the exclusions) holds.
+    static func scopeCase(_ scopes: [SearchScope], _ query: SearchQuery, match: (SearchScope) -> SQL) -> SQL {
         let cases = scopes.map { scope -> SQL in
             let number: SQL = "\(raw: String(scope.columns.rawValue))"
-            let kept: SQL
-            if scope.columns == .all && query.excluded.isEmpty {
-                // The walk itself is this scope's match: every column, no exclusion.
-                kept = number
-            } else if dialect == .sqlite {
-                kept =
-                    "CASE WHEN post_search.rowid IN (SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query))"
-                    + " AND rowid >= \(floor ?? 0)) THEN " + number + " END"
-            } else {
-                kept = "CASE WHEN " + scope.postgresMatch(query) + " THEN " + number + " END"
-            }
+            // With every column and no exclusion, the walk itself is this scope's match.
+            let kept =
+                scope.columns == .all && query.excluded.isEmpty
+                ? number : "CASE WHEN " + match(scope) + " THEN " + number + " END"
             return " WHEN " + scope.readers + " THEN " + kept
         }
-        let scope: SQL = "CASE" + SQL.joined(cases, separator: "") + " END"
-        let lowest = floor ?? 0
-        switch dialect {
-        case .sqlite:
-            let score: SQL =
-                floor.map { scored ? ", " + SearchScope.sqliteWindowScore(query, from: $0) + " AS score" : "" } ?? ""
-            // `post_search.rowid`, not the equal `p.id`: ordered by it, the walk runs in that order.
-            return """
-                SELECT * FROM (
-                    SELECT post_search.rowid AS id, \(scope) AS scope, p.published_at AS published_at\(score)
-                    FROM post_search CROSS JOIN posts p INDEXED BY posts_search_gate ON p.id = post_search.rowid
-                    WHERE \(SearchScope.sqliteRequiredMatch(query)) AND \(isPublic(now))
-                        AND post_search.rowid >= \(lowest) AND p.id >= \(lowest)
-                ) w WHERE scope IS NOT NULL
-                """
-        case .postgres:
-            let score: SQL = floor == nil || !scored ? "" : ", " + SearchScope.postgresWindowScore(query) + " AS score"
-            return """
-                SELECT * FROM (
-                    SELECT p.id AS id, \(scope) AS scope, p.published_at AS published_at\(score)
-                    FROM post_search s JOIN posts p ON p.id = s.post_id
-                    WHERE \(SearchScope.postgresPairs(query))s.vector @@ \(SearchScope.tsquery(query.required))
-                        AND \(isPublic(now))
-                        AND s.post_id >= \(lowest) AND p.id >= \(lowest)
-                ) w WHERE scope IS NOT NULL
-                """
-        }
+        return "CASE" + SQL.joined(cases, separator: "") + " END"
     }
 
     /// Every scope's matches as rows `id, scope, published_at` (and `score` when `ranked`): the
     /// search below the window's size, where each scope's walk stops at the count's limit and
-    /// full BM25 / cover density ranks the whole set (bigger sets go through ``window(_:_:_:now:from:scored:)``).
+    /// full BM25 / cover density ranks the whole set (bigger sets go through ``window(_:_:now:from:scored:)``).
+    /// - Parameter ids: when given, only these posts (PostgreSQL ranks the matches its walk found).
     static func union(
-        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, ranked: Bool
+        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, ranked: Bool,
+        among ids: [Int64]? = nil
     ) -> SQL {
         SQL.joined(
             scopes.map { scope in
@@ -215,7 +183,7 @@ extension SiteStore: PostSearching {
                 return """
                     SELECT p.id AS id, \(raw: String(scope.columns.rawValue)) AS scope, p.published_at AS published_at\(score)
                     FROM \(from)
-                    WHERE \(match) AND \(isPublic(now)) AND \(scope.readers)
+                    WHERE \(match) AND \(isPublic(now)) AND \(scope.readers)\(ids.map { " AND p.id IN \(list: $0)" } ?? "")
                     """
             }, separator: " UNION ALL ")
     }

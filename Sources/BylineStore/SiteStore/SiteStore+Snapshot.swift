@@ -111,12 +111,15 @@ extension SiteStore: SnapshotStore {
         }
     }
 
-    /// Tables of the store's schema.
+    /// Tables of the store's schema (PostgreSQL: not the partitions of a partitioned one).
     static func tableNames(_ db: any SQLConnection) throws -> Set<String> {
         let query: SQL =
             db.dialect == .sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = current_schema()"
+            : """
+            SELECT c.relname::TEXT FROM pg_class c
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            """
         return Set(try db.fetchAll(query).map { try $0.value(at: 0) as String })
     }
 }

@@ -175,6 +175,43 @@ import Testing
         }
     }
 
+    /// PostgreSQL keeps the index in partitions of post ids (`SearchIndex.rangeSize`, 10,000)
+    /// and walks them newest first: posts far apart in id, with empty ranges between them and
+    /// posts a reader may not find among them, are all found, each once, in rank order.
+    @Test func thePostgresWalkCrossesIdRangesNewestFirst() async throws {
+        try await TestStore.with(.postgres) { temp in
+            func skipIDs(to id: Int) async throws {
+                try await temp.store.engine.write { db in try db.execute("SELECT setval('posts_id_seq', \(id))") }
+            }
+            _ = try await Self.publish(temp, "Harbour a", body: "The lighthouse keeper retired.", age: 600)
+            _ = try await Self.publish(temp, "Quay notes", body: "The harbour froze over.", age: 500)
+            try await skipIDs(to: 25_000)
+            _ = try await Self.publish(temp, "Harbour b", body: "Ferries ran late.", age: 400)
+            _ = try await temp.store.upsertPost(
+                matchingTitle: PostInput(
+                    title: "Harbour draft", authorName: "Mara Ellison", markdown: "Not yet.", status: .draft))
+            try await skipIDs(to: 61_000)
+            _ = try await Self.publish(temp, "Harbour c", body: "Cranes arrived.", age: 300)
+            _ = try await temp.store.upsertPost(
+                matchingTitle: PostInput(
+                    title: "Harbour soon", authorName: "Mara Ellison", markdown: "Tomorrow.",
+                    publishedAt: temp.clock.now().addingTimeInterval(86_400)))
+            let partitions: Int =
+                try await temp.store.engine.read { db in
+                    try db.value("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'post_search'::regclass")
+                } ?? 0
+            #expect(partitions == 3, "ranges 0, 2 and 6")
+            let all = try await Self.search(temp.store, "harbour")
+            #expect(all.page.totalItems == 4)
+            #expect(
+                Self.titles(all) == ["Harbour c", "Harbour b", "Harbour a", "Quay notes"], "titles first, newest first")
+            #expect(Self.titles(try await Self.search(temp.store, "lighthouse")) == ["Harbour a"])
+            let second = try await Self.search(temp.store, "harbour", page: 2, perPage: 3)
+            #expect(Self.titles(second) == ["Quay notes"])
+            #expect(try await Self.search(temp.store, "tomorrow").page.items.isEmpty, "scheduled, not yet public")
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func theIndexFollowsEveryWrite(_ kind: StoreKind) async throws {
         try await TestStore.with(kind) { temp in
             let store = temp.store

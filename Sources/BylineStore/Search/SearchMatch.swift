@@ -1,0 +1,6 @@
+/// One match of a search: the post, and the scope (``SearchScope/Columns``) it matched in, which
+/// decides the text its snippet may quote.
+struct SearchMatch {
+    var id: Int64
+    var scope: Int
+}

@@ -1,0 +1,167 @@
+import BylineCore
+import Foundation
+
+/// PostgreSQL's side of `/search` (``SiteStore/searchPosts(_:audience:gate:page:)``).
+///
+/// GIN finds every post holding a word at once and in no order, so a search for a word in
+/// most of 100,000 posts used to visit all of them to keep the newest. The index is
+/// partitioned by post id (``SearchIndex/rangeSize``): the search walks the ranges newest
+/// first and stops once it holds its ``rankWindow`` newest matches, having visited the matches
+/// of a range or two. A word in few posts walks them all, which its few matches keep cheap.
+extension SiteStore {
+    /// A match found by the walk, with what ranks it in the window.
+    struct WalkedMatch {
+        var match: SearchMatch
+        var publishedAt: Date
+        /// ``SearchScope/postgresWindowScore(_:range:)``.
+        var score: Int
+    }
+
+    /// PostgreSQL: this page's matches and the count of matches up to ``rankWindow``. The walk
+    /// (``walkNewest(_:_:_:now:newest:keep:)``) finds the reader's newest ``rankWindow`` matches;
+    /// when it holds more than ``SearchResults/countLimit`` (or the query has a quoted phrase)
+    /// they are ranked as a window is: title, then tags and excerpt, then newest. Fewer are
+    /// ranked by cover density over the vectors of the reader's scope.
+    static func postgresMatches(
+        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
+    ) throws -> ([SearchMatch], Int) {
+        let newest: Int64 = try db.value("SELECT MAX(id) FROM posts") ?? 0
+        try planThroughIndexes(db, true)
+        let (best, counted) = try walkNewest(
+            db, scopes, query, now: now, newest: newest, keep: page.offset + page.perPage)
+        let matches: [SearchMatch]
+        if counted > SearchResults.countLimit || !SearchPairs.keys(of: query).isEmpty {
+            let ranked = best.sorted { ($0.score, $0.publishedAt, $0.id) > ($1.score, $1.publishedAt, $1.id) }
+            matches = ranked.dropFirst(page.offset).prefix(page.perPage).map(\.match)
+        } else if best.isEmpty {
+            matches = []
+        } else {
+            // Every match came back (``walk(_:_:now:from:below:limit:keep:)``): few enough to rank by their vectors.
+            matches = try db.fetchAll(
+                """
+                SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, ranked: true, among: best.map(\.id)))) u
+                ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
+                """
+            ).map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }
+        }
+        try planThroughIndexes(db, false)
+        return (matches, counted)
+    }
+
+    /// The reader's newest ``rankWindow`` matches (fewer when fewer match), walked newest first
+    /// in one query per stretch of whole ranges: the best `keep` of each stretch by window rank
+    /// (every match of a stretch holding no more than ``SearchResults/countLimit``), and how
+    /// many there are. The first stretch holds the newest ``SearchIndex/rangeSize`` post ids;
+    /// each next one is as long as the matches still wanted need at the rate met so far
+    /// (matches per post id walked), and half again; all that is left when nothing matched yet.
+    static func walkNewest(
+        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, newest: Int64, keep: Int
+    ) throws -> (best: [WalkedMatch], counted: Int) {
+        let size = SearchIndex.rangeSize
+        // The first stretch holds a whole range of posts: the newest range alone may hold one.
+        var below = (newest / size + 1) * size
+        var from = max(0, (newest + 1 - size) / size * size)
+        var best: [WalkedMatch] = []
+        var counted = 0
+        while counted < rankWindow {
+            let limit = rankWindow - counted
+            var walked = 0
+            var lowest: Int64?
+            for row in try db.fetchAll(
+                walk(scopes, query, now: now, from: from, below: below, limit: limit, keep: keep))
+            {
+                walked = try row["walked"]
+                lowest = try row["lowest"]
+                // No id: nothing in the stretch is the reader's; no scope: not published, or
+                // not this reader's to find.
+                guard let id: Int64 = try row["id"], let scope: Int = try row["scope"] else { continue }
+                counted += (try row["first"] as Bool) ? try row["counted"] as Int : 0
+                best.append(
+                    WalkedMatch(
+                        match: SearchMatch(id: id, scope: scope), publishedAt: try row["published_at"],
+                        score: try row["score"]))
+            }
+            if walked == limit, let lowest {
+                // The stretch holds more matches than were asked for: on below the last one.
+                below = lowest
+                continue
+            }
+            below = from
+            guard below > 0 else { break }
+            let wanted = Double(rankWindow - counted)
+            let rate = Double(counted) / Double(newest + 1 - below)
+            let span = rate > 0 ? min(below, Int64((wanted / rate * 1.5).rounded(.up))) : below
+            from = max(0, below - max(size, (span + size - 1) / size * size))
+        }
+        return (best, counted)
+    }
+
+    /// Posts `from` up to `below` matching `query`'s required terms in any column, the newest
+    /// `limit` of them, as rows: `walked` (how many that is) and `lowest` (the oldest one's id)
+    /// on every row; the reader's matches among them, the best `keep` by window rank (all of
+    /// them when they are no more than ``SearchResults/countLimit``), as `id`, `scope`,
+    /// `published_at`, `score`, `counted` (how many are the reader's) and `first` (the best of
+    /// them); one row with no id when none is. GIN finds the matches of the ranges in the
+    /// stretch only (partition pruning), and `posts` is read for those alone. A quoted phrase
+    /// takes its candidates from the pair keys (no post's vector read), and its words'
+    /// positions are checked in those candidates only.
+    static func walk(
+        _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from: Int64, below: Int64, limit: Int, keep: Int
+    ) -> SQL {
+        let range: SQL = "post_id >= \(from) AND post_id < \(below)"
+        let scope = scopeCase(scopes, query) { $0.postgresMatch(query) }
+        let required = SearchScope.tsquery(query.required)
+        let columns: SQL = "s.post_id, s.preview_blocks, s.vector, s.free_vector, s.pairs"
+        // The CTE is named `s` as `post_search` is elsewhere, so each scope's match reads its columns.
+        let candidates: SQL
+        if SearchPairs.keys(of: query).isEmpty {
+            candidates = """
+                s AS MATERIALIZED (
+                    SELECT \(columns) FROM post_search s WHERE s.vector @@ \(required) AND s.\(range)
+                    ORDER BY s.post_id DESC LIMIT \(limit)
+                ), c AS (SELECT post_id FROM s)
+                """
+        } else {
+            candidates = """
+                c AS MATERIALIZED (
+                    SELECT s.post_id FROM post_search s WHERE \(SearchScope.postgresPairs(query))s.\(range)
+                    ORDER BY s.post_id DESC LIMIT \(limit)
+                ), s AS MATERIALIZED (
+                    SELECT \(columns) FROM post_search s
+                    WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c)) AND s.vector @@ \(required)
+                )
+                """
+        }
+        return """
+            WITH \(candidates), w AS (
+                SELECT s.post_id AS id, CASE WHEN p.id IS NOT NULL AND \(isPublic(now)) THEN \(scope) END AS scope,
+                    p.published_at AS published_at, \(SearchScope.postgresWindowScore(query, range: range)) AS score
+                FROM s LEFT JOIN (
+                    SELECT id, status, published_at, visibility FROM posts WHERE id = ANY(ARRAY(SELECT post_id FROM s))
+                ) p ON p.id = s.post_id
+            ), r AS (
+                SELECT w.*, COUNT(scope) OVER () AS counted,
+                    ROW_NUMBER() OVER (ORDER BY scope IS NULL, score DESC, published_at DESC, id DESC) AS place
+                FROM w
+            )
+            SELECT t.walked, t.lowest, r.id, r.scope, r.published_at, r.score, r.counted, r.place = 1 AS first
+            FROM (SELECT COUNT(*) AS walked, MIN(post_id) AS lowest FROM c) t
+            LEFT JOIN r ON r.scope IS NOT NULL AND (r.place <= \(keep) OR r.counted <= \(SearchResults.countLimit))
+            """
+    }
+
+    /// Turns (for the rest of this read's transaction) the planner's sequential and plain index
+    /// scans off, or back on. It counts testing a vector as cheap, so for a short id range it
+    /// would walk the primary key and read each post's vector out of TOAST (about 5 µs each)
+    /// rather than ask GIN; and it would start parallel workers for a walk that stops early.
+    static func planThroughIndexes(_ db: any SQLConnection, _ only: Bool) throws {
+        for setting in ["enable_seqscan", "enable_indexscan"] {
+            try db.execute("SET LOCAL \(raw: setting) = \(raw: only ? "off" : "DEFAULT")")
+        }
+        try db.execute("SET LOCAL max_parallel_workers_per_gather = \(raw: only ? "0" : "DEFAULT")")
+    }
+}
+
+extension SiteStore.WalkedMatch {
+    var id: Int64 { match.id }
+}
