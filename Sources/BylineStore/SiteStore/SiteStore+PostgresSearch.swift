@@ -104,7 +104,9 @@ extension SiteStore {
     /// them); one row with no id when none is. GIN finds the matches of the ranges in the
     /// stretch only (partition pruning), and `posts` is read for those alone. A quoted phrase
     /// takes its candidates from the pair keys (no post's vector read), and its words'
-    /// positions are checked in those candidates only.
+    /// positions are checked in those candidates only: tested in the select list, since a
+    /// test in the `WHERE` would let the planner ask GIN again and check every post holding
+    /// the words, candidates or not.
     static func walk(
         _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from: Int64, below: Int64, limit: Int, keep: Int
     ) -> SQL {
@@ -126,10 +128,10 @@ extension SiteStore {
                 c AS MATERIALIZED (
                     SELECT s.post_id FROM post_search s WHERE \(SearchScope.postgresPairs(query))s.\(range)
                     ORDER BY s.post_id DESC LIMIT \(limit)
-                ), s AS MATERIALIZED (
-                    SELECT \(columns) FROM post_search s
-                    WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c)) AND s.vector @@ \(required)
-                )
+                ), h AS MATERIALIZED (
+                    SELECT \(columns), s.vector @@ \(required) AS holds FROM post_search s
+                    WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c))
+                ), s AS (SELECT * FROM h WHERE holds)
                 """
         }
         return """
