@@ -15,6 +15,8 @@ extension SiteStore {
         var publishedAt: Date
         /// ``SearchScope/postgresWindowScore(_:range:)``.
         var score: Int
+
+        var id: Int64 { match.id }
     }
 
     /// PostgreSQL: this page's matches and the count of matches up to ``rankWindow``. The walk
@@ -39,7 +41,7 @@ extension SiteStore {
             // Every match came back (``walk(_:_:now:from:below:limit:keep:)``): few enough to rank by their vectors.
             matches = try db.fetchAll(
                 """
-                SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, ranked: true, among: best.map(\.id)))) u
+                SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, among: best.map(\.id)))) u
                 ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
                 """
             ).map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }
@@ -67,20 +69,22 @@ extension SiteStore {
             let limit = rankWindow - counted
             var walked = 0
             var lowest: Int64?
+            var stretchCounted = 0
             for row in try db.fetchAll(
                 walk(scopes, query, now: now, from: from, below: below, limit: limit, keep: keep))
             {
+                // The same on every row of the stretch.
                 walked = try row["walked"]
                 lowest = try row["lowest"]
-                // No id: nothing in the stretch is the reader's; no scope: not published, or
-                // not this reader's to find.
+                // No id: nothing in the stretch is the reader's.
                 guard let id: Int64 = try row["id"], let scope: Int = try row["scope"] else { continue }
-                counted += (try row["first"] as Bool) ? try row["counted"] as Int : 0
+                stretchCounted = try row["counted"]
                 best.append(
                     WalkedMatch(
                         match: SearchMatch(id: id, scope: scope), publishedAt: try row["published_at"],
                         score: try row["score"]))
             }
+            counted += stretchCounted
             if walked == limit, let lowest {
                 // The stretch holds more matches than were asked for: on below the last one.
                 below = lowest
@@ -100,8 +104,8 @@ extension SiteStore {
     /// `limit` of them, as rows: `walked` (how many that is) and `lowest` (the oldest one's id)
     /// on every row; the reader's matches among them, the best `keep` by window rank (all of
     /// them when they are no more than ``SearchResults/countLimit``), as `id`, `scope`,
-    /// `published_at`, `score`, `counted` (how many are the reader's) and `first` (the best of
-    /// them); one row with no id when none is. GIN finds the matches of the ranges in the
+    /// `published_at`, `score` and `counted` (how many are the reader's); one row with no id
+    /// when none is. GIN finds the matches of the ranges in the
     /// stretch only (partition pruning), and `posts` is read for those alone. A quoted phrase
     /// takes its candidates from the pair keys (no post's vector read), and its words'
     /// positions are checked in those candidates only: tested in the select list, since a
@@ -146,7 +150,7 @@ extension SiteStore {
                     ROW_NUMBER() OVER (ORDER BY scope IS NULL, score DESC, published_at DESC, id DESC) AS place
                 FROM w
             )
-            SELECT t.walked, t.lowest, r.id, r.scope, r.published_at, r.score, r.counted, r.place = 1 AS first
+            SELECT t.walked, t.lowest, r.id, r.scope, r.published_at, r.score, r.counted
             FROM (SELECT COUNT(*) AS walked, MIN(post_id) AS lowest FROM c) t
             LEFT JOIN r ON r.scope IS NOT NULL AND (r.place <= \(keep) OR r.counted <= \(SearchResults.countLimit))
             """
@@ -162,8 +166,4 @@ extension SiteStore {
         }
         try db.execute("SET LOCAL max_parallel_workers_per_gather = \(raw: only ? "0" : "DEFAULT")")
     }
-}
-
-extension SiteStore.WalkedMatch {
-    var id: Int64 { match.id }
 }

@@ -93,7 +93,7 @@ extension SiteStore: PostSearching {
         // phrase is ranked as a window is (title, then tags and excerpt, then newest).
         let all =
             SearchPairs.keys(of: query).isEmpty
-            ? union(scopes, query, .sqlite, now: now, ranked: true)
+            ? union(scopes, query, .sqlite, now: now)
             : window(scopes, query, now: now, from: 0)
         if let result = try ranked(all) { return result }
         return ([], try count(db, window(scopes, query, now: now, from: 0, scored: false)))
@@ -119,28 +119,25 @@ extension SiteStore: PostSearching {
             """)
     }
 
-    /// SQLite: the matches (of post ids from `floor` on, when given) as rows `id, scope,
-    /// published_at` (and `score`, ``SearchScope/sqliteWindowScore(_:from:)``, when `floor` is
-    /// given), found by one walk over every column for the required terms (``scopeCase(_:_:match:)``,
-    /// each scope's own match a set found once, only when a post of that scope is met). Three
-    /// walks, one per scope, each joining every match to `posts`, cost three times as much for
-    /// the same rows.
+    /// SQLite: the matches of post ids from `floor` on as rows `id, scope, published_at` (and
+    /// `score`, ``SearchScope/sqliteWindowScore(_:from:)``, when `scored`), found by one walk
+    /// over every column for the required terms (``scopeCase(_:_:match:)``, each scope's own
+    /// match a set found once, only when a post of that scope is met). Three walks, one per
+    /// scope, each joining every match to `posts`, cost three times as much for the same rows.
     static func window(
-        _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from floor: Int64?, scored: Bool = true
+        _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from floor: Int64, scored: Bool = true
     ) -> SQL {
-        let lowest = floor ?? 0
         let scope = scopeCase(scopes, query) { scope in
-            "post_search.rowid IN (SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query)) AND rowid >= \(lowest))"
+            "post_search.rowid IN (SELECT rowid FROM post_search WHERE \(scope.sqliteMatch(query)) AND rowid >= \(floor))"
         }
-        let score: SQL =
-            floor.map { scored ? ", " + SearchScope.sqliteWindowScore(query, from: $0) + " AS score" : "" } ?? ""
+        let score: SQL = scored ? ", " + SearchScope.sqliteWindowScore(query, from: floor) + " AS score" : ""
         // `post_search.rowid`, not the equal `p.id`: ordered by it, the walk runs in that order.
         return """
             SELECT * FROM (
                 SELECT post_search.rowid AS id, \(scope) AS scope, p.published_at AS published_at\(score)
                 FROM post_search CROSS JOIN posts p INDEXED BY posts_search_gate ON p.id = post_search.rowid
                 WHERE \(SearchScope.sqliteRequiredMatch(query)) AND \(isPublic(now))
-                    AND post_search.rowid >= \(lowest) AND p.id >= \(lowest)
+                    AND post_search.rowid >= \(floor) AND p.id >= \(floor)
             ) w WHERE scope IS NOT NULL
             """
     }
@@ -160,20 +157,17 @@ extension SiteStore: PostSearching {
         return "CASE" + SQL.joined(cases, separator: "") + " END"
     }
 
-    /// Every scope's matches as rows `id, scope, published_at` (and `score` when `ranked`): the
-    /// search below the window's size, where each scope's walk stops at the count's limit and
-    /// full BM25 / cover density ranks the whole set (bigger sets go through ``window(_:_:now:from:scored:)``).
+    /// Every scope's matches as rows `id, scope, published_at, score`: the search below the
+    /// window's size, where full BM25 / cover density ranks the whole set (bigger sets go
+    /// through ``window(_:_:now:from:scored:)`` or, on PostgreSQL, ``walk(_:_:now:from:below:limit:keep:)``).
     /// - Parameter ids: when given, only these posts (PostgreSQL ranks the matches its walk found).
     static func union(
-        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, ranked: Bool,
-        among ids: [Int64]? = nil
+        _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, among ids: [Int64]? = nil
     ) -> SQL {
         SQL.joined(
             scopes.map { scope in
                 let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query)
-                let score: SQL =
-                    !ranked
-                    ? "" : ", " + (dialect == .postgres ? scope.postgresScore(query) : scope.sqliteScore) + " AS score"
+                let score = dialect == .postgres ? scope.postgresScore(query) : scope.sqliteScore
                 // SQLite: CROSS JOIN keeps this order, so the full-text match runs once and
                 // finds the rows, rather than once for every post the planner might walk first.
                 let from: SQL =
@@ -181,7 +175,7 @@ extension SiteStore: PostSearching {
                     ? "post_search CROSS JOIN posts p INDEXED BY posts_search_gate ON p.id = post_search.rowid"
                     : "post_search s JOIN posts p ON p.id = s.post_id"
                 return """
-                    SELECT p.id AS id, \(raw: String(scope.columns.rawValue)) AS scope, p.published_at AS published_at\(score)
+                    SELECT p.id AS id, \(raw: String(scope.columns.rawValue)) AS scope, p.published_at AS published_at, \(score) AS score
                     FROM \(from)
                     WHERE \(match) AND \(isPublic(now)) AND \(scope.readers)\(ids.map { " AND p.id IN \(list: $0)" } ?? "")
                     """
