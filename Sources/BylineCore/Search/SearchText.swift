@@ -22,7 +22,12 @@ public enum SearchText {
 
     /// Whether `character` belongs to a word.
     public static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        // ASCII answered from its code: Unicode's property tables cost a search page's
+        // snippets a tenth of its time.
+        if let ascii = character.asciiValue {
+            return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
+        }
+        return character.isLetter || character.isNumber
     }
 
     /// The ranges of the words of `text`, in order.

@@ -3,17 +3,22 @@ import Foundation
 
 /// Keeping `post_search` in step with `posts`: every write of a post's text or tags indexes it
 /// again inside the same transaction, a delete removes it, a restore rebuilds the whole index.
-/// Publication is not indexed: searches join `posts` for status, date and visibility, so
-/// publishing, scheduling, unpublishing and the archive rule need no index write.
 ///
-/// SQLite keeps an FTS5 table (rowid = post id, `porter unicode61 remove_diacritics 2`);
-/// PostgreSQL a table partitioned by post id range (``rangeSize``) with two `tsvector`s
+/// SQLite keeps an FTS5 table (rowid = post id, `porter unicode61 remove_diacritics 2`) and
+/// no publication: its searches read status, date and visibility from a covering index of
+/// `posts`, so publishing, scheduling, unpublishing and the archive rule need no index write.
+///
+/// PostgreSQL keeps a table partitioned by post id range (``rangeSize``) with two `tsvector`s
 /// (`english`, weights A title, B tags and excerpt, C preview, D rest; `free_vector` without
 /// the rest, `vector` under GIN) and the title's and the tags-and-excerpt's own small vectors
-/// under GIN, which score a search's window. Both also keep the keys
-/// of adjacent word pairs (``SearchPairs``; SQLite a `pairs` column, PostgreSQL a `pairs`
-/// vector of exact keys under its own GIN index), which quoted phrases look up first. PostgreSQL folds no diacritics by itself (`unaccent`
-/// is an extension a hosted database may not have), so the text is folded here
+/// under GIN, which score a search's window. It also keeps each post's status, date and
+/// visibility, which a trigger on `posts` copies whenever they change: its search's walk then
+/// reads no `posts` row.
+///
+/// Both keep keys of adjacent word pairs, which quoted phrases look up first: SQLite a `pairs`
+/// column of ``SearchPairs`` keys; PostgreSQL a `pairs` vector of its own stems paired
+/// (``PostgresPhraseKeys``) under a GIN index. PostgreSQL folds no diacritics by itself
+/// (`unaccent` is an extension a hosted database may not have), so the text is folded here
 /// (``SearchText/fold(_:)``) before it is made a vector, and queries are folded the same way.
 enum SearchIndex {
     /// Posts indexed per transaction when filling the index for posts saved before it existed.
@@ -77,9 +82,11 @@ enum SearchIndex {
     }
 
     static func insert(_ db: any SQLConnection, postID: Int64, _ document: SearchDocument) throws {
-        let pairs = SearchPairs.indexText([document.title, document.tagsAndExcerpt, document.preview, document.rest])
         switch db.dialect {
         case .sqlite:
+            let pairs = SearchPairs.indexText([
+                document.title, document.tagsAndExcerpt, document.preview, document.rest,
+            ])
             try db.execute(
                 """
                 INSERT INTO post_search (rowid, title, tags_excerpt, preview, rest, preview_blocks, pairs)
@@ -87,19 +94,25 @@ enum SearchIndex {
                     \(document.rest), \(document.previewBlocks), \(pairs))
                 """)
         case .postgres:
+            // The pair keys come from the whole vector's own stems (`byline_search_pairs`,
+            // migration `v14-search-publication`), the publication from the post.
             try db.execute(
                 """
                 INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector,
-                    pairs, title_vector, tags_vector)
-                SELECT \(postID), \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
-                    \(document.previewBlocks), free || setweight(to_tsvector('english', \(SearchText.fold(document.rest))), 'D'),
-                    free, array_to_tsvector(string_to_array(\(pairs), ' ')), title, tags
+                    pairs, title_vector, tags_vector, status, published_at, visibility)
+                SELECT p.id, \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
+                    \(document.previewBlocks), v.whole, v.free, byline_search_pairs(v.whole), v.title, v.tags,
+                    p.status, p.published_at, p.visibility
                 FROM (
-                    SELECT title || tags || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C') AS free,
-                        title, tags
-                    FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A') AS title,
-                        setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B') AS tags) heads
-                ) parts
+                    SELECT free || setweight(to_tsvector('english', \(SearchText.fold(document.rest))), 'D') AS whole,
+                        free, title, tags
+                    FROM (
+                        SELECT title || tags || setweight(to_tsvector('english', \(SearchText.fold(document.preview))), 'C')
+                            AS free, title, tags
+                        FROM (SELECT setweight(to_tsvector('english', \(SearchText.fold(document.title))), 'A') AS title,
+                            setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B') AS tags) heads
+                    ) parts
+                ) v CROSS JOIN posts p WHERE p.id = \(postID)
                 """)
         }
     }

@@ -20,7 +20,7 @@ extension SiteStore {
     }
 
     /// PostgreSQL: this page's matches and the count of matches up to ``rankWindow``. The walk
-    /// (``walkNewest(_:_:_:now:newest:keep:)``) finds the reader's newest ``rankWindow`` matches;
+    /// (``walkNewest(_:_:_:pairs:now:newest:keep:)``) finds the reader's newest ``rankWindow`` matches;
     /// when it holds more than ``SearchResults/countLimit`` (or the query has a quoted phrase)
     /// they are ranked as a window is: title, then tags and excerpt, then newest. Fewer are
     /// ranked by cover density over the vectors of the reader's scope.
@@ -28,17 +28,18 @@ extension SiteStore {
         _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
     ) throws -> ([SearchMatch], Int) {
         let newest: Int64 = try db.value("SELECT MAX(id) FROM posts") ?? 0
+        let pairs = try PostgresPhraseKeys.of(query, db)
         try planThroughIndexes(db, true)
         let (best, counted) = try walkNewest(
-            db, scopes, query, now: now, newest: newest, keep: page.offset + page.perPage)
+            db, scopes, query, pairs: pairs, now: now, newest: newest, keep: page.offset + page.perPage)
         let matches: [SearchMatch]
-        if counted > SearchResults.countLimit || !SearchPairs.keys(of: query).isEmpty {
+        if counted > SearchResults.countLimit || !pairs.keys.isEmpty {
             let ranked = best.sorted { ($0.score, $0.publishedAt, $0.id) > ($1.score, $1.publishedAt, $1.id) }
             matches = ranked.dropFirst(page.offset).prefix(page.perPage).map(\.match)
         } else if best.isEmpty {
             matches = []
         } else {
-            // Every match came back (``walk(_:_:now:from:below:limit:keep:)``): few enough to rank by their vectors.
+            // Every match came back (``walk(_:_:pairs:now:from:below:limit:keep:)``): few enough to rank by their vectors.
             matches = try db.fetchAll(
                 """
                 SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, among: best.map(\.id)))) u
@@ -57,7 +58,8 @@ extension SiteStore {
     /// each next one is as long as the matches still wanted need at the rate met so far
     /// (matches per post id walked), and half again; all that is left when nothing matched yet.
     static func walkNewest(
-        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, newest: Int64, keep: Int
+        _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, pairs: PostgresPhraseKeys, now: Date,
+        newest: Int64, keep: Int
     ) throws -> (best: [WalkedMatch], counted: Int) {
         let size = SearchIndex.rangeSize
         // The first stretch holds a whole range of posts: the newest range alone may hold one.
@@ -71,7 +73,7 @@ extension SiteStore {
             var lowest: Int64?
             var stretchCounted = 0
             for row in try db.fetchAll(
-                walk(scopes, query, now: now, from: from, below: below, limit: limit, keep: keep))
+                walk(scopes, query, pairs: pairs, now: now, from: from, below: below, limit: limit, keep: keep))
             {
                 // The same on every row of the stretch.
                 walked = try row["walked"]
@@ -100,51 +102,61 @@ extension SiteStore {
         return (best, counted)
     }
 
-    /// Posts `from` up to `below` matching `query`'s required terms in any column, the newest
-    /// `limit` of them, as rows: `walked` (how many that is) and `lowest` (the oldest one's id)
+    /// Published posts `from` up to `below` matching `query`'s required terms in any column, the
+    /// newest `limit` of them, as rows: `walked` (how many that is) and `lowest` (the oldest one's id)
     /// on every row; the reader's matches among them, the best `keep` by window rank (all of
     /// them when they are no more than ``SearchResults/countLimit``), as `id`, `scope`,
     /// `published_at`, `score` and `counted` (how many are the reader's); one row with no id
-    /// when none is. GIN finds the matches of the ranges in the
-    /// stretch only (partition pruning), and `posts` is read for those alone. A quoted phrase
-    /// takes its candidates from the pair keys (no post's vector read), and its words'
-    /// positions are checked in those candidates only: tested in the select list, since a
-    /// test in the `WHERE` would let the planner ask GIN again and check every post holding
+    /// when none is. GIN finds the matches of the ranges in the stretch only (partition
+    /// pruning); publication is read from the index itself (``SearchIndex``), no `posts` row.
+    ///
+    /// Quoted phrases take their candidates from the pair keys (`pairs`), no post's vector
+    /// read. When the keys decide the phrases, the candidates are the matches. Otherwise their
+    /// words' positions are checked in those candidates only: tested in the select list, since
+    /// a test in the `WHERE` would let the planner ask GIN again and check every post holding
     /// the words, candidates or not.
     static func walk(
-        _ scopes: [SearchScope], _ query: SearchQuery, now: Date, from: Int64, below: Int64, limit: Int, keep: Int
+        _ scopes: [SearchScope], _ query: SearchQuery, pairs: PostgresPhraseKeys, now: Date, from: Int64,
+        below: Int64, limit: Int, keep: Int
     ) -> SQL {
         let range: SQL = "post_id >= \(from) AND post_id < \(below)"
-        let scope = scopeCase(scopes, query) { $0.postgresMatch(query) }
-        let required = SearchScope.tsquery(query.required)
-        let columns: SQL = "s.post_id, s.preview_blocks, s.vector, s.free_vector, s.pairs"
+        // Published posts only (``SiteStore/isPublic(_:)``, read from the index): a draft is
+        // neither a match nor a step of the walk.
+        let published: SQL = "s.status = 'published' AND s.published_at <= \(now) AND "
+        let scope = scopeCase(scopes, query) { $0.postgresMatch(query, pairs: pairs) }
+        let columns: SQL = "s.post_id, s.preview_blocks, s.vector, s.free_vector, s.pairs, s.published_at, s.visibility"
         // The CTE is named `s` as `post_search` is elsewhere, so each scope's match reads its columns.
         let candidates: SQL
-        if SearchPairs.keys(of: query).isEmpty {
+        if pairs.keys.isEmpty || pairs.decide {
+            // Decided by the keys, only the plain words are left to find (by GIN, as the keys).
+            let words = query.required.filter { if case .word = $0 { true } else { false } }
+            let found: SQL =
+                pairs.keys.isEmpty
+                ? "s.vector @@ " + SearchScope.tsquery(query.required) + " AND "
+                : pairs.condition + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
             candidates = """
                 s AS MATERIALIZED (
-                    SELECT \(columns) FROM post_search s WHERE s.vector @@ \(required) AND s.\(range)
+                    SELECT \(columns) FROM post_search s WHERE \(found)\(published)s.\(range)
                     ORDER BY s.post_id DESC LIMIT \(limit)
                 ), c AS (SELECT post_id FROM s)
                 """
         } else {
             candidates = """
                 c AS MATERIALIZED (
-                    SELECT s.post_id FROM post_search s WHERE \(SearchScope.postgresPairs(query))s.\(range)
+                    SELECT s.post_id FROM post_search s WHERE \(pairs.condition)\(published)s.\(range)
                     ORDER BY s.post_id DESC LIMIT \(limit)
                 ), h AS MATERIALIZED (
-                    SELECT \(columns), s.vector @@ \(required) AS holds FROM post_search s
-                    WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c))
+                    SELECT \(columns), s.vector @@ \(SearchScope.tsquery(query.required)) AS holds FROM post_search s
+                    WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c)) AND s.\(range)
                 ), s AS (SELECT * FROM h WHERE holds)
                 """
         }
+        // `p`: the publication the index keeps, named as the readers' conditions name `posts`.
         return """
             WITH \(candidates), w AS (
-                SELECT s.post_id AS id, CASE WHEN p.id IS NOT NULL AND \(isPublic(now)) THEN \(scope) END AS scope,
-                    p.published_at AS published_at, \(SearchScope.postgresWindowScore(query, range: range)) AS score
-                FROM s LEFT JOIN (
-                    SELECT id, status, published_at, visibility FROM posts WHERE id = ANY(ARRAY(SELECT post_id FROM s))
-                ) p ON p.id = s.post_id
+                SELECT s.post_id AS id, \(scope) AS scope, p.published_at AS published_at,
+                    \(SearchScope.postgresWindowScore(query, range: range)) AS score
+                FROM s CROSS JOIN LATERAL (SELECT s.published_at AS published_at, s.visibility AS visibility) p
             ), r AS (
                 SELECT w.*, COUNT(scope) OVER () AS counted,
                     ROW_NUMBER() OVER (ORDER BY scope IS NULL, score DESC, published_at DESC, id DESC) AS place

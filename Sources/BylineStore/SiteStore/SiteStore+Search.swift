@@ -159,14 +159,15 @@ extension SiteStore: PostSearching {
 
     /// Every scope's matches as rows `id, scope, published_at, score`: the search below the
     /// window's size, where full BM25 / cover density ranks the whole set (bigger sets go
-    /// through ``window(_:_:now:from:scored:)`` or, on PostgreSQL, ``walk(_:_:now:from:below:limit:keep:)``).
+    /// through ``window(_:_:now:from:scored:)`` or, on PostgreSQL, ``walk(_:_:pairs:now:from:below:limit:keep:)``).
     /// - Parameter ids: when given, only these posts (PostgreSQL ranks the matches its walk found).
     static func union(
         _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, among ids: [Int64]? = nil
     ) -> SQL {
         SQL.joined(
             scopes.map { scope in
-                let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query)
+                // PostgreSQL ranks here the matches its walk found, by id: no pair key need find them.
+                let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query, pairs: .none)
                 let score = dialect == .postgres ? scope.postgresScore(query) : scope.sqliteScore
                 // SQLite: CROSS JOIN keeps this order, so the full-text match runs once and
                 // finds the rows, rather than once for every post the planner might walk first.

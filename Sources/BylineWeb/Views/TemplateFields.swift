@@ -150,3 +150,19 @@ extension ArchiveMonthView.Entry: TemplateFields {
         "authorUrl": \.authorUrl,
     ]
 }
+
+extension SearchView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "query": \.query, "hasQuery": \.hasQuery, "isShortened": \.isShortened, "maxLength": \.maxLength,
+        "maxWords": \.maxWords, "count": \.count, "countText": \.countText, "results": \.results,
+        "hasResults": \.hasResults,
+    ]
+}
+
+extension SearchResultView: TemplateFields {
+    nonisolated(unsafe) static let templateFields: [String: PartialKeyPath<Self>] = [
+        "titleHTML": \.titleHTML, "url": \.url, "dateISO": \.dateISO, "dateDisplay": \.dateDisplay,
+        "authorName": \.authorName, "authorUrl": \.authorUrl, "snippetHTML": \.snippetHTML, "isGated": \.isGated,
+        "gateLabel": \.gateLabel,
+    ]
+}
