@@ -9,6 +9,24 @@ public enum SearchSnippet {
     /// Escaped HTML of `text` around the first word matching `words` (folded, see
     /// ``SearchText``), each matching word in `<mark>`; the start of `text` when none matches.
     public static func html(_ text: String, highlighting words: Set<String>, length: Int = defaultLength) -> String {
+        // A match usually lies near the start of a body: its first bytes are tried first, so a
+        // page of results does not collapse and scan ten whole bodies for ten short windows.
+        if text.utf8.count > prefixBytes * 2,
+            let html = window(
+                String(decoding: text.utf8.prefix(prefixBytes), as: UTF8.self), words, length, isWhole: false)
+        {
+            return html
+        }
+        return window(text, words, length, isWhole: true) ?? ""
+    }
+
+    /// Bytes of a long text tried before the whole of it (``html(_:highlighting:length:)``).
+    static let prefixBytes = 4_096
+
+    /// The snippet of `text`; when `text` is only the start of the text (not `isWhole`), nil
+    /// unless a match lies in it and a word ends after the window, so the snippet is the one
+    /// the whole text gives.
+    static func window(_ text: String, _ words: Set<String>, _ length: Int, isWhole: Bool) -> String? {
         let text = text.collapsingWhitespace()
         guard !text.isEmpty else { return "" }
         // Words are read (and folded) only as far as the window needs: up to the first match,
@@ -23,6 +41,7 @@ public enum SearchSnippet {
                 break
             }
         }
+        if !isWhole, first == nil { return nil }
         var start = text.startIndex
         if let first {
             // Some words before the first match, for context, starting at a word.
@@ -38,6 +57,9 @@ public enum SearchSnippet {
         {
             ranges.append(range)
         }
+        // The start of a text must hold a word past the window: the window then ends where the
+        // whole text's does (a word the cut split is past it, and never shown).
+        if !isWhole, (ranges.last?.upperBound ?? text.endIndex) <= limit { return nil }
         // End at a word's end rather than inside it.
         var end = limit
         if limit < text.endIndex, let last = ranges.last(where: { $0.upperBound <= limit && $0.lowerBound >= start }) {

@@ -29,7 +29,7 @@ extension SiteStore {
     ) throws -> ([SearchMatch], Int) {
         let newest: Int64 = try db.value("SELECT MAX(id) FROM posts") ?? 0
         let pairs = try PostgresPhraseKeys.of(query, db)
-        try planThroughIndexes(db, true)
+        let planner = try planThroughIndexes(db)
         let (best, counted) = try walkNewest(
             db, scopes, query, pairs: pairs, now: now, newest: newest, keep: page.offset + page.perPage)
         let matches: [SearchMatch]
@@ -47,7 +47,7 @@ extension SiteStore {
                 """
             ).map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }
         }
-        try planThroughIndexes(db, false)
+        try restorePlanner(db, planner)
         return (matches, counted)
     }
 
@@ -169,13 +169,34 @@ extension SiteStore {
     }
 
     /// Turns (for the rest of this read's transaction) the planner's sequential and plain index
-    /// scans off, or back on. It counts testing a vector as cheap, so for a short id range it
+    /// scans off, and its parallel workers; returns the values they had, for
+    /// ``restorePlanner(_:_:)``. It counts testing a vector as cheap, so for a short id range it
     /// would walk the primary key and read each post's vector out of TOAST (about 5 µs each)
     /// rather than ask GIN; and it would start parallel workers for a walk that stops early.
-    static func planThroughIndexes(_ db: any SQLConnection, _ only: Bool) throws {
-        for setting in ["enable_seqscan", "enable_indexscan"] {
-            try db.execute("SET LOCAL \(raw: setting) = \(raw: only ? "off" : "DEFAULT")")
-        }
-        try db.execute("SET LOCAL max_parallel_workers_per_gather = \(raw: only ? "0" : "DEFAULT")")
+    /// One statement (`set_config`, local to the transaction), not one per setting: each is a
+    /// round trip of every search.
+    static func planThroughIndexes(_ db: any SQLConnection) throws -> [String] {
+        let row = try db.fetchOne(
+            """
+            WITH before AS MATERIALIZED (
+                SELECT current_setting('enable_seqscan') AS a, current_setting('enable_indexscan') AS b,
+                    current_setting('max_parallel_workers_per_gather') AS c
+            )
+            SELECT before.*, set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+                set_config('max_parallel_workers_per_gather', '0', true)
+            FROM before
+            """)
+        return try ["a", "b", "c"].map { try row?[$0] ?? "" }
+    }
+
+    /// Gives the settings ``planThroughIndexes(_:)`` changed the values it returned. Reading
+    /// them from `pg_settings` instead costs a millisecond: the view lists every setting.
+    static func restorePlanner(_ db: any SQLConnection, _ values: [String]) throws {
+        guard values.count == 3 else { return }
+        try db.execute(
+            """
+            SELECT set_config('enable_seqscan', \(values[0]), true), set_config('enable_indexscan', \(values[1]), true),
+                set_config('max_parallel_workers_per_gather', \(values[2]), true)
+            """)
     }
 }
