@@ -12,6 +12,9 @@
 /// theirs (a key only has to be found wherever the phrase is; a collision only adds a candidate
 /// the phrase check then drops), and a joiner no typed word can contain, so no search for a word
 /// ever matches a key.
+///
+/// These are SQLite's keys. PostgreSQL pairs the stems of its own vectors in the database
+/// (`byline_search_pairs`), which makes its keys exact.
 public enum SearchPairs {
     /// Letters of each word a key keeps.
     public static let keyLength = 4

@@ -1,8 +1,9 @@
 import BylineCore
 import Foundation
 
-/// `/search`: one ranked query over the search index (``SearchIndex``) joined to `posts` for
-/// publication and visibility. The gate is applied in the query: the index is searched in
+/// `/search`: one ranked query over the search index (``SearchIndex``) and each match's
+/// publication and visibility (SQLite: joined from `posts`; PostgreSQL: kept in the index).
+/// The gate is applied in the query: the index is searched in
 /// up to three parts (``SearchScope``), each matching only the columns its readers may read,
 /// so a word in the gated part of a post neither finds it, nor ranks it, nor is quoted from it,
 /// for a reader who may not read that part.
