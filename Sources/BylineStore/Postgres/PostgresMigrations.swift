@@ -489,17 +489,26 @@ enum PostgresMigrations {
         Migration(
             name: "v14-search-publication",
             statements: [
+                // A text too long for its keys to fit in a `tsvector` (1 MB of lexemes: a book,
+                // not an article) gets the one key U+E002 instead, which every phrase's
+                // candidates include and check by word positions (``PostgresPhraseKeys``).
                 """
                 CREATE FUNCTION byline_search_pairs(vector tsvector) RETURNS tsvector
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                     WITH at AS (
                         SELECT u.lexeme, p.position, p.weight
                         FROM unnest(vector) u, unnest(u.positions, u.weights) p(position, weight)
+                    ), keys AS (
+                        SELECT DISTINCT a.lexeme || chr(57343 + g.gap) || b.lexeme AS key
+                        FROM at a CROSS JOIN (VALUES (1), (2)) g(gap)
+                        JOIN at b ON b.position = a.position + g.gap AND b.weight = a.weight
                     )
-                    SELECT COALESCE(array_to_tsvector(array_agg(DISTINCT a.lexeme || chr(57343 + g.gap) || b.lexeme)),
-                        ''::tsvector)
-                    FROM at a CROSS JOIN (VALUES (1), (2)) g(gap)
-                    JOIN at b ON b.position = a.position + g.gap AND b.weight = a.weight
+                    SELECT CASE
+                        WHEN (SELECT COALESCE(SUM(octet_length(key) + 8), 0) FROM keys) > 900000
+                            OR EXISTS (SELECT 1 FROM keys WHERE octet_length(key) > 2046)
+                        THEN array_to_tsvector(ARRAY[chr(57346)])
+                        ELSE COALESCE((SELECT array_to_tsvector(array_agg(key)) FROM keys), ''::tsvector)
+                    END
                 $$
                 """,
                 "ALTER TABLE post_search ADD COLUMN status TEXT, ADD COLUMN published_at TIMESTAMPTZ, ADD COLUMN visibility TEXT",

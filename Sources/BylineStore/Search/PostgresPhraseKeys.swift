@@ -42,14 +42,31 @@ struct PostgresPhraseKeys {
         return result
     }
 
-    /// `s.pairs @@ 'key' & ... AND `, or nothing without keys. Each key is a quoted lexeme of
-    /// the `tsquery` (quotes and backslashes doubled), bound as a parameter: the stems are the
-    /// database's, never parsed as query syntax.
+    /// The one key of a post whose keys would not fit in a `tsvector` (`byline_search_pairs`):
+    /// such a post is a candidate of every phrase.
+    static let tooManyKeys = "\u{E002}"
+
+    /// `s.pairs @@ '(key & ...) | tooManyKeys' AND `: the candidates, or nothing without keys.
+    /// Each key is a quoted lexeme of the `tsquery` (quotes and backslashes doubled), bound as a
+    /// parameter: the stems are the database's, never parsed as query syntax.
     var condition: SQL {
         guard !keys.isEmpty else { return "" }
-        let text = keys.map { key in
+        let text = "(" + Self.lexemes(keys) + ") | " + Self.lexemes([Self.tooManyKeys])
+        return "s.pairs @@ CAST(\(text) AS tsquery) AND "
+    }
+
+    /// `condition`, and for a candidate without the keys (``tooManyKeys``) the phrases checked
+    /// by their words' positions: the matches, when the keys decide.
+    func decidedCondition(_ query: SearchQuery) -> SQL {
+        let phrases = query.required.filter { if case .phrase = $0 { true } else { false } }
+        return condition + "(s.pairs @@ CAST(\(Self.lexemes(keys)) AS tsquery) OR s.vector @@ "
+            + SearchScope.tsquery(phrases) + ") AND "
+    }
+
+    /// `'a' & 'b'`: each key a quoted lexeme.
+    static func lexemes(_ keys: [String]) -> String {
+        keys.map { key in
             "'" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
         }.joined(separator: " & ")
-        return "s.pairs @@ CAST(\(text) AS tsquery) AND "
     }
 }

@@ -133,7 +133,8 @@ extension SiteStore {
             let found: SQL =
                 pairs.keys.isEmpty
                 ? "s.vector @@ " + SearchScope.tsquery(query.required) + " AND "
-                : pairs.condition + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
+                : pairs.decidedCondition(query)
+                    + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
             candidates = """
                 s AS MATERIALIZED (
                     SELECT \(columns) FROM post_search s WHERE \(found)\(published)s.\(range)
