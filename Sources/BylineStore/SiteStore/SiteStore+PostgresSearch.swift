@@ -133,7 +133,7 @@ extension SiteStore {
             let found: SQL =
                 pairs.keys.isEmpty
                 ? "s.vector @@ " + SearchScope.tsquery(query.required) + " AND "
-                : pairs.decidedCondition(query)
+                : pairs.decidedCondition(query, range: range)
                     + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
             candidates = """
                 s AS MATERIALIZED (
