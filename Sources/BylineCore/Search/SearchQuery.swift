@@ -16,6 +16,12 @@ public struct SearchQuery: Sendable, Equatable {
             case .phrase(let words): words
             }
         }
+
+        /// A quoted phrase, not one word.
+        public var isPhrase: Bool {
+            if case .phrase = self { return true }
+            return false
+        }
     }
 
     /// The longest text considered, in characters; the rest is ignored and the reader told.

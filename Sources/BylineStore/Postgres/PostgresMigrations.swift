@@ -485,13 +485,16 @@ enum PostgresMigrations {
         // a stop word between, "farm off coast"), joined by U+E000 or U+E001, so a quoted phrase
         // of two words is decided by its key alone (``PostgresPhraseKeys``), with no word
         // position read. Both stems have the same weight: a phrase never runs from the title
-        // into the tags or the body, where the vectors are joined. The rows are updated in place: about 90 s per 100,000 posts.
+        // into the tags or the body, where the vectors are joined. The rows are updated in
+        // place: about 2.5 minutes per 100,000 posts.
         Migration(
             name: "v14-search-publication",
             statements: [
-                // A text too long for its keys to fit in a `tsvector` (1 MB of lexemes: a book,
-                // not an article) gets the one key U+E002 instead, which every phrase's
-                // candidates include and check by word positions (``PostgresPhraseKeys``).
+                // A text whose keys would not fit in a `tsvector` (1 MB of lexemes, past which
+                // `array_to_tsvector` writes a corrupt vector; positions stop at the 16,383rd
+                // word, so only long words get there) gets the one key U+E002 instead, which
+                // every phrase's candidates include and check by word positions
+                // (``PostgresPhraseKeys``).
                 """
                 CREATE FUNCTION byline_search_pairs(vector tsvector) RETURNS tsvector
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -61,7 +61,7 @@ struct PostgresPhraseKeys {
     /// out of TOAST, which tripled the time of a phrase search.
     /// - Parameter range: the walk's stretch, a condition on `post_id`.
     func decidedCondition(_ query: SearchQuery, range: SQL) -> SQL {
-        let phrases = query.required.filter { if case .phrase = $0 { true } else { false } }
+        let phrases = query.required.filter(\.isPhrase)
         let marker = Self.lexemes([Self.tooManyKeys])
         let lacking: SQL =
             "ARRAY(SELECT m.post_id FROM post_search m WHERE m.pairs @@ CAST(\(marker) AS tsquery) AND m." + range + ")"

@@ -4,3 +4,10 @@ struct SearchMatch {
     var id: Int64
     var scope: Int
 }
+
+extension SearchMatch {
+    /// From a row with `id` and `scope`.
+    init(row: SQLRow) throws {
+        self.init(id: try row["id"], scope: try row["scope"])
+    }
+}

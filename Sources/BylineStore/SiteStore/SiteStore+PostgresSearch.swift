@@ -45,7 +45,7 @@ extension SiteStore {
                 SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, among: best.map(\.id)))) u
                 ORDER BY score DESC, published_at DESC, id DESC LIMIT \(page.perPage) OFFSET \(page.offset)
                 """
-            ).map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }
+            ).map(SearchMatch.init(row:))
         }
         try restorePlanner(db, planner)
         return (matches, counted)
@@ -129,7 +129,7 @@ extension SiteStore {
         let candidates: SQL
         if pairs.keys.isEmpty || pairs.decide {
             // Decided by the keys, only the plain words are left to find (by GIN, as the keys).
-            let words = query.required.filter { if case .word = $0 { true } else { false } }
+            let words = query.required.filter { !$0.isPhrase }
             let found: SQL =
                 pairs.keys.isEmpty
                 ? "s.vector @@ " + SearchScope.tsquery(query.required) + " AND "
@@ -187,7 +187,8 @@ extension SiteStore {
                 set_config('max_parallel_workers_per_gather', '0', true)
             FROM before
             """)
-        return try ["a", "b", "c"].map { try row?[$0] ?? "" }
+        guard let row else { return [] }
+        return try ["a", "b", "c"].map { try row[$0] as String }
     }
 
     /// Gives the settings ``planThroughIndexes(_:)`` changed the values it returned. Reading

@@ -70,7 +70,7 @@ extension SiteStore: PostSearching {
                 """)
             // A page past the last match has no row to carry the count.
             guard let first = rows.first else { return nil }
-            return (try rows.map { SearchMatch(id: try $0["id"], scope: try $0["scope"]) }, try first["counted"])
+            return (try rows.map(SearchMatch.init(row:)), try first["counted"])
         }
         if let floor = try windowFloor(db, query, columns: scopes.count == 1 ? .all : .preview) {
             // The floor's range may hold more than ``rankWindow`` of this reader's matches

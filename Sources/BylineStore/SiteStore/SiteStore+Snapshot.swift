@@ -116,10 +116,7 @@ extension SiteStore: SnapshotStore {
         let query: SQL =
             db.dialect == .sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : """
-            SELECT c.relname::TEXT FROM pg_class c
-            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-            """
+            : "\(raw: PostgresEngine.tablesSQL)"
         return Set(try db.fetchAll(query).map { try $0.value(at: 0) as String })
     }
 }
