@@ -1,17 +1,24 @@
 import BylineCore
 
-/// PostgreSQL: the pair keys of a query's quoted phrases, made by the database the way it made
-/// the index's (`byline_search_pairs`, migration `v14-search-publication`): each two stems one
-/// or two positions apart in the phrase's own vector. The keys find every post holding a phrase
-/// without reading where its words occur, and they decide a phrase of two stems alone: a post
-/// holds `'rate' <-> 'decis'` (or `'farm' <2> 'coast'`, a stop word between) exactly when its
-/// vector has the two that far apart, which is what its key records.
+/// PostgreSQL: the keys of a query's quoted phrases, made by the database the way it made the
+/// index's (`byline_search_pairs`, migrations `v14-search-publication` and
+/// `v15-search-triple-keys`): each two stems one or two positions apart in the phrase's own
+/// vector, and each three at adjacent positions. The keys find every post holding a phrase
+/// without reading where its words occur, and they decide a phrase of two or three stems
+/// alone: a post holds `'rate' <-> 'decis'` (or `'farm' <2> 'coast'`, a stop word between, or
+/// `'rail' <-> 'link' <-> 'open'`) exactly when its vector has them that far apart, which is
+/// what its key records.
 struct PostgresPhraseKeys {
     /// Keys every post holding all the query's phrases has; empty when no phrase has two
     /// stems one or two positions apart (one word, or words with two stop words between).
     var keys: [String] = []
-    /// Every phrase is two stems, one key: a post having the keys holds the phrases.
+    /// Every phrase is two stems (one key) or three at adjacent positions (a key of three):
+    /// a post having the keys holds the phrases.
     var decide = false
+
+    /// Posts whose keys would not fit (``tooManyKeys``), read with the first phrase's keys:
+    /// usually none. Their phrases are checked by word positions even when the keys decide.
+    var lacking: [Int64] = []
 
     /// No phrase: a search of words.
     static let none = PostgresPhraseKeys()
@@ -23,9 +30,16 @@ struct PostgresPhraseKeys {
         for term in query.required {
             guard case .phrase(let words) = term else { continue }
             let text = SearchText.fold(words.joined(separator: " "))
+            // Once a search, not once a stretch of its walk: a subquery in the walk made it
+            // plan a GIN scan more for each partition of the stretch.
+            let lacking: SQL =
+                result.keys.isEmpty
+                ? "(SELECT string_agg(post_id::text, ',') FROM post_search WHERE pairs @@ CAST(\(Self.lexemes([Self.tooManyKeys])) AS tsquery))"
+                : "NULL"
             let rows = try db.fetchAll(
                 """
-                SELECT k.key, (SELECT COUNT(*) FROM unnest(v.vector) u, unnest(u.positions) p) AS stems
+                SELECT k.key, (SELECT COUNT(*) FROM unnest(v.vector) u, unnest(u.positions) p) AS stems,
+                    \(lacking) AS lacking
                 FROM (SELECT to_tsvector('english', \(text)) AS vector) v
                 LEFT JOIN LATERAL unnest(tsvector_to_array(byline_search_pairs(v.vector))) k(key) ON TRUE
                 """)
@@ -34,13 +48,20 @@ struct PostgresPhraseKeys {
                 guard let key: String = try row["key"] else { continue }
                 keys.append(key)
             }
+            if result.keys.isEmpty, let ids: String = try rows.first?["lacking"] {
+                result.lacking = ids.split(separator: ",").compactMap { Int64($0) }
+            }
             let stems: Int = try rows.first?["stems"] ?? 0
-            decide = decide && stems == 2 && keys.count == 1
+            let runs = keys.filter { key in key.unicodeScalars.filter { $0 == Self.adjacent }.count == 2 }
+            decide = decide && ((stems == 2 && keys.count == 1) || (stems == 3 && runs.count == 1))
             for key in keys where !result.keys.contains(key) { result.keys.append(key) }
         }
         result.decide = decide && !result.keys.isEmpty
         return result
     }
+
+    /// The joiner of two stems at adjacent positions (U+E000); U+E001 joins two a position apart.
+    static let adjacent: Unicode.Scalar = "\u{E000}"
 
     /// The one key of a post whose keys would not fit in a `tsvector` (`byline_search_pairs`):
     /// such a post is a candidate of every phrase.
@@ -55,17 +76,12 @@ struct PostgresPhraseKeys {
         return "s.pairs @@ CAST(\(text) AS tsquery) AND "
     }
 
-    /// `condition`, and for a candidate without the keys (``tooManyKeys``) the phrases checked
-    /// by their words' positions: the matches, when the keys decide. Those posts are listed
-    /// once per query (GIN, usually none): a test of each candidate's own keys would read them
-    /// out of TOAST, which tripled the time of a phrase search.
-    /// - Parameter range: the walk's stretch, a condition on `post_id`.
-    func decidedCondition(_ query: SearchQuery, range: SQL) -> SQL {
+    /// `condition`, and for a post without the keys (``lacking``) the phrases checked by their
+    /// words' positions: the matches, when the keys decide.
+    func decidedCondition(_ query: SearchQuery) -> SQL {
+        guard !lacking.isEmpty else { return condition }
         let phrases = query.required.filter(\.isPhrase)
-        let marker = Self.lexemes([Self.tooManyKeys])
-        let lacking: SQL =
-            "ARRAY(SELECT m.post_id FROM post_search m WHERE m.pairs @@ CAST(\(marker) AS tsquery) AND m." + range + ")"
-        return condition + "(s.post_id <> ALL(" + lacking + ") OR s.vector @@ " + SearchScope.tsquery(phrases)
+        return condition + "(s.post_id NOT IN \(list: lacking) OR s.vector @@ " + SearchScope.tsquery(phrases)
             + ") AND "
     }
 

@@ -16,8 +16,8 @@ import Foundation
 /// reads no `posts` row.
 ///
 /// Both keep keys of adjacent word pairs, which quoted phrases look up first: SQLite a `pairs`
-/// column of ``SearchPairs`` keys; PostgreSQL a `pairs` vector of its own stems paired
-/// (``PostgresPhraseKeys``) under a GIN index. PostgreSQL folds no diacritics by itself
+/// column of ``SearchPairs`` keys; PostgreSQL a `pairs` vector of its own stems paired, and in
+/// runs of three (``PostgresPhraseKeys``), under a GIN index. PostgreSQL folds no diacritics by itself
 /// (`unaccent` is an extension a hosted database may not have), so the text is folded here
 /// (``SearchText/fold(_:)``) before it is made a vector, and queries are folded the same way.
 enum SearchIndex {
@@ -95,7 +95,8 @@ enum SearchIndex {
                 """)
         case .postgres:
             // The pair keys come from the whole vector's own stems (`byline_search_pairs`,
-            // migration `v14-search-publication`), the publication from the post.
+            // migrations `v14-search-publication` and `v15-search-triple-keys`), the
+            // publication from the post.
             try db.execute(
                 """
                 INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector,

@@ -139,7 +139,7 @@ struct SearchScope {
         return "(" + SQL.joined(parts, separator: " && ") + ")"
     }
 
-    /// This scope's match, tested on a post the walk found (``SiteStore/walk(_:_:pairs:now:from:below:limit:keep:)``)
+    /// This scope's match, tested on a post the walk found (``SiteStore/walk(_:_:pairs:now:from:below:limit:keep:everyUpTo:)``)
     /// through the GIN index of `vector`: the scope's own vector decides, with the exclusions
     /// (an excluded word in the gated part must not hide a post either: that would tell as
     /// much as finding it, so exclusions apply to the scope's own vector). The phrases' pair

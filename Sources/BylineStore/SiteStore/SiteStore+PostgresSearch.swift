@@ -27,9 +27,8 @@ extension SiteStore {
     static func postgresMatches(
         _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, now: Date, page: PageRequest
     ) throws -> ([SearchMatch], Int) {
-        let newest: Int64 = try db.value("SELECT MAX(id) FROM posts") ?? 0
+        let (planner, newest) = try planThroughIndexes(db)
         let pairs = try PostgresPhraseKeys.of(query, db)
-        let planner = try planThroughIndexes(db)
         let (best, counted) = try walkNewest(
             db, scopes, query, pairs: pairs, now: now, newest: newest, keep: page.offset + page.perPage)
         let matches: [SearchMatch]
@@ -39,7 +38,7 @@ extension SiteStore {
         } else if best.isEmpty {
             matches = []
         } else {
-            // Every match came back (``walk(_:_:pairs:now:from:below:limit:keep:)``): few enough to rank by their vectors.
+            // Every match came back (``walk(_:_:pairs:now:from:below:limit:keep:everyUpTo:)``): few enough to rank by their vectors.
             matches = try db.fetchAll(
                 """
                 SELECT id, scope FROM (\(union(scopes, query, .postgres, now: now, among: best.map(\.id)))) u
@@ -53,8 +52,8 @@ extension SiteStore {
 
     /// The reader's newest ``rankWindow`` matches (fewer when fewer match), walked newest first
     /// in one query per stretch of whole ranges: the best `keep` of each stretch by window rank
-    /// (every match of a stretch holding no more than ``SearchResults/countLimit``), and how
-    /// many there are. The first stretch holds the newest ``SearchIndex/rangeSize`` post ids;
+    /// (every match, while all the matches so far are no more than ``SearchResults/countLimit``
+    /// and the query has no phrase: cover density may rank them then), and how many there are. The first stretch holds the newest ``SearchIndex/rangeSize`` post ids;
     /// each next one is as long as the matches still wanted need at the rate met so far
     /// (matches per post id walked), and half again; all that is left when nothing matched yet.
     static func walkNewest(
@@ -72,8 +71,13 @@ extension SiteStore {
             var walked = 0
             var lowest: Int64?
             var stretchCounted = 0
+            // Every match is needed only while cover density may rank them all (see ``postgresMatches``):
+            // a stretch past that returns its best `keep`, not up to a thousand rows to decode.
+            let everyUpTo = pairs.keys.isEmpty ? SearchResults.countLimit - counted : 0
             for row in try db.fetchAll(
-                walk(scopes, query, pairs: pairs, now: now, from: from, below: below, limit: limit, keep: keep))
+                walk(
+                    scopes, query, pairs: pairs, now: now, from: from, below: below, limit: limit, keep: keep,
+                    everyUpTo: everyUpTo))
             {
                 // The same on every row of the stretch.
                 walked = try row["walked"]
@@ -105,7 +109,7 @@ extension SiteStore {
     /// Published posts `from` up to `below` matching `query`'s required terms in any column, the
     /// newest `limit` of them, as rows: `walked` (how many that is) and `lowest` (the oldest one's id)
     /// on every row; the reader's matches among them, the best `keep` by window rank (all of
-    /// them when they are no more than ``SearchResults/countLimit``), as `id`, `scope`,
+    /// them when they are no more than `everyUpTo`), as `id`, `scope`,
     /// `published_at`, `score` and `counted` (how many are the reader's); one row with no id
     /// when none is. GIN finds the matches of the ranges in the stretch only (partition
     /// pruning); publication is read from the index itself (``SearchIndex``), no `posts` row.
@@ -117,7 +121,7 @@ extension SiteStore {
     /// the words, candidates or not.
     static func walk(
         _ scopes: [SearchScope], _ query: SearchQuery, pairs: PostgresPhraseKeys, now: Date, from: Int64,
-        below: Int64, limit: Int, keep: Int
+        below: Int64, limit: Int, keep: Int, everyUpTo: Int
     ) -> SQL {
         let range: SQL = "post_id >= \(from) AND post_id < \(below)"
         // Published posts only (``SiteStore/isPublic(_:)``, read from the index): a draft is
@@ -133,7 +137,7 @@ extension SiteStore {
             let found: SQL =
                 pairs.keys.isEmpty
                 ? "s.vector @@ " + SearchScope.tsquery(query.required) + " AND "
-                : pairs.decidedCondition(query, range: range)
+                : pairs.decidedCondition(query)
                     + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
             candidates = """
                 s AS MATERIALIZED (
@@ -165,7 +169,7 @@ extension SiteStore {
             )
             SELECT t.walked, t.lowest, r.id, r.scope, r.published_at, r.score, r.counted
             FROM (SELECT COUNT(*) AS walked, MIN(post_id) AS lowest FROM c) t
-            LEFT JOIN r ON r.scope IS NOT NULL AND (r.place <= \(keep) OR r.counted <= \(SearchResults.countLimit))
+            LEFT JOIN r ON r.scope IS NOT NULL AND (r.place <= \(keep) OR r.counted <= \(everyUpTo))
             """
     }
 
@@ -174,21 +178,22 @@ extension SiteStore {
     /// ``restorePlanner(_:_:)``. It counts testing a vector as cheap, so for a short id range it
     /// would walk the primary key and read each post's vector out of TOAST (about 5 µs each)
     /// rather than ask GIN; and it would start parallel workers for a walk that stops early.
-    /// One statement (`set_config`, local to the transaction), not one per setting: each is a
-    /// round trip of every search.
-    static func planThroughIndexes(_ db: any SQLConnection) throws -> [String] {
+    /// One statement (`set_config`, local to the transaction), not one per setting, which also
+    /// reads the newest post id the walk starts from: each statement is a round trip of every
+    /// search.
+    static func planThroughIndexes(_ db: any SQLConnection) throws -> (saved: [String], newest: Int64) {
         let row = try db.fetchOne(
             """
             WITH before AS MATERIALIZED (
                 SELECT current_setting('enable_seqscan') AS a, current_setting('enable_indexscan') AS b,
-                    current_setting('max_parallel_workers_per_gather') AS c
+                    current_setting('max_parallel_workers_per_gather') AS c, (SELECT MAX(id) FROM posts) AS newest
             )
             SELECT before.*, set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
                 set_config('max_parallel_workers_per_gather', '0', true)
             FROM before
             """)
-        guard let row else { return [] }
-        return try ["a", "b", "c"].map { try row[$0] as String }
+        guard let row else { return ([], 0) }
+        return (try ["a", "b", "c"].map { try row[$0] as String }, try row["newest"] ?? 0)
     }
 
     /// Gives the settings ``planThroughIndexes(_:)`` changed the values it returned. Reading

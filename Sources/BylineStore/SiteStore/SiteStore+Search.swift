@@ -160,7 +160,7 @@ extension SiteStore: PostSearching {
 
     /// Every scope's matches as rows `id, scope, published_at, score`: the search below the
     /// window's size, where full BM25 / cover density ranks the whole set (bigger sets go
-    /// through ``window(_:_:now:from:scored:)`` or, on PostgreSQL, ``walk(_:_:pairs:now:from:below:limit:keep:)``).
+    /// through ``window(_:_:now:from:scored:)`` or, on PostgreSQL, ``walk(_:_:pairs:now:from:below:limit:keep:everyUpTo:)``).
     /// - Parameter ids: when given, only these posts (PostgreSQL ranks the matches its walk found).
     static func union(
         _ scopes: [SearchScope], _ query: SearchQuery, _ dialect: SQLDialect, now: Date, among ids: [Int64]? = nil

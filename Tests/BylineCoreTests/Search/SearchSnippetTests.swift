@@ -39,4 +39,44 @@ import Testing
         let marked = SearchSnippet.html(Self.filler(cut * 2) + " harbour " + tail, highlighting: ["harbour"])
         #expect(marked.hasPrefix("…") && marked.hasSuffix("…") && marked.contains("<mark>harbour</mark>"))
     }
+
+    /// A text skips to its first possible match (``SearchSnippet/scanStart(_:_:lead:)``): the
+    /// snippet must be the one a scan of every word gives, wherever the match lies, whatever
+    /// occurs before it and whatever characters the text holds.
+    @Test func skippingToTheFirstPossibleMatchGivesTheSameSnippet() {
+        let length = SearchSnippet.defaultLength
+        func expectSame(_ text: String, _ words: Set<String>, _ comment: Testing.Comment) {
+            let skipped = SearchSnippet.window(text, words, length, isWhole: true)
+            let scanned = SearchSnippet.window(text, words, length, isWhole: true, skipping: false)
+            #expect(skipped == scanned, comment)
+        }
+        let words = "the council “said” that its harbour plan would go ahead — after years of talks".split(
+            separator: " ")
+        func filler(_ count: Int) -> String {
+            (0..<count).map { String(words[$0 % words.count]) }.joined(separator: " ")
+        }
+        let wide = "東京の港 👩‍👩‍👧‍👦 "
+        for lead in [0, 1, 5, 20, 40, 59, 60, 61, 62, 100, 239, 240, 241, 480, 481, 2_000] {
+            let before = String(filler(lead * 2).prefix(lead))
+            expectSame(before + " FERRY docked " + filler(80), ["ferry"], "a match \(lead) characters in")
+            expectSame(before + "ferryman " + filler(80), ["ferry"], "a longer word \(lead) characters in")
+            expectSame(before + " unferry ferry " + filler(80), ["ferry"], "inside a word first, \(lead) characters in")
+            expectSame(before + "\n\n  ok, ok " + filler(80), ["ok"], "a short word \(lead) characters in")
+            expectSame(before + " Zürich ferry " + filler(80), ["zurich"], "a folded word \(lead) characters in")
+            expectSame(before + " Zürich ferry " + filler(80), ["ferry"], "after a word with an accent")
+            let wideBefore = String(String(repeating: wide, count: lead / 4 + 1).prefix(lead))
+            expectSame(wideBefore + " ferry " + filler(80), ["ferry"], "\(lead) characters of several bytes before")
+            expectSame(wideBefore + " 港 " + filler(80), ["港"], "a word of another script")
+        }
+        expectSame(filler(400), ["ferry"], "no match")
+        expectSame(filler(400), [], "no word searched")
+        expectSame(filler(400), ["färja"], "a word the text does not hold")
+        expectSame(filler(300) + " brokers " + filler(300), ["ok"], "a short word only inside others")
+        expectSame(filler(300) + " plan planning " + filler(30), ["planning", "plan"], "two words, the shorter first")
+        expectSame(filler(300) + " e\u{301}te\u{301} ferry " + filler(30), ["ete"], "combining accents")
+        let far = filler(400) + " ferry"
+        #expect(SearchSnippet.scanStart(far, ["ferry"], lead: 60) != .from(far.startIndex), "typography passed over")
+        #expect(SearchSnippet.scanStart(filler(400), ["ferry"], lead: 60) == .nowhere)
+        #expect(SearchSnippet.scanStart("Zürich " + far, ["ferry"], lead: 60) == .from(far.startIndex))
+    }
 }

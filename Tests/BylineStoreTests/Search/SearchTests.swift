@@ -87,6 +87,23 @@ import Testing
         }
     }
 
+    /// A phrase of three words whose pairs a post holds apart: "harbour ferry", "ferry service"
+    /// and "harbour … service" (a word between) all occur in the trap, "harbour ferry service"
+    /// nowhere in it. PostgreSQL decides such a phrase by the key of its three stems
+    /// (``PostgresPhraseKeys``), which only the post holding the phrase has.
+    @Test(arguments: StoreKind.allCases) func aPhraseOfThreeWordsNeedsAllThreeTogether(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(temp, "Crossing", body: "The harbour ferry service resumes on Monday.")
+            _ = try await Self.publish(
+                temp, "Trap", body: "The harbour ferry. Ferry service resumes. A harbour bus service.", age: 60)
+            #expect(Self.titles(try await Self.search(temp.store, "\"harbour ferry service\"")) == ["Crossing"])
+            #expect(Set(Self.titles(try await Self.search(temp.store, "\"ferry service\""))) == ["Crossing", "Trap"])
+            #expect(try await Self.search(temp.store, "\"service ferry harbour\"").page.items.isEmpty)
+            #expect(
+                Self.titles(try await Self.search(temp.store, "\"harbour ferry services resume\"")) == ["Crossing"])
+        }
+    }
+
     /// A stop word inside a phrase: PostgreSQL's phrase keeps its place ("farm off coast" is
     /// `'farm' <2> 'coast'`), and the pair key of two stems two positions apart decides it
     /// (``PostgresPhraseKeys``); SQLite's phrase holds the stop word itself. Both find the post
@@ -261,6 +278,36 @@ import Testing
             let second = try await Self.search(temp.store, "harbour", page: 2, perPage: 3)
             #expect(Self.titles(second) == ["Quay notes"])
             #expect(try await Self.search(temp.store, "tomorrow").page.items.isEmpty, "scheduled, not yet public")
+        }
+    }
+
+    /// A word in few posts (no more than ``SearchResults/countLimit``) is ranked by relevance
+    /// over all of them, not only among the newest: the post naming it most comes first though
+    /// it is the oldest. On PostgreSQL the posts lie in two ranges of ids, so the walk's second
+    /// stretch must bring back every match it holds, not only its best by the window's rank.
+    @Test(arguments: StoreKind.allCases) func fewMatchesAreRankedByRelevanceOverAllOfThem(
+        _ kind: StoreKind
+    ) async throws {
+        try await TestStore.with(kind) { temp in
+            _ = try await Self.publish(
+                temp, "Festival night",
+                body: "Lantern makers, lantern sellers and a lantern parade lit the lantern square.", age: 9_000)
+            for index in 0..<11 {
+                _ = try await Self.publish(
+                    temp, "Older street \(index)", body: "A lantern hung by the door of house \(index).",
+                    age: 8_000 - Double(index) * 10)
+            }
+            if kind == .postgres {
+                try await temp.store.engine.write { db in try db.execute("SELECT setval('posts_id_seq', 25000)") }
+            }
+            for index in 0..<12 {
+                _ = try await Self.publish(
+                    temp, "Newer street \(index)", body: "A lantern hung by the gate of yard \(index).",
+                    age: 100 - Double(index))
+            }
+            let results = try await Self.search(temp.store, "lantern")
+            #expect(results.page.totalItems == 24)
+            #expect(Self.titles(results).first == "Festival night")
         }
     }
 
