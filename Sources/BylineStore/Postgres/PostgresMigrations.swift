@@ -542,7 +542,13 @@ enum PostgresMigrations {
         // three stems at adjacent positions, with the same weight, joined by U+E000 twice: a
         // post holding that key holds the phrase, so such a phrase is decided by its keys too
         // (``PostgresPhraseKeys``). About 27% more keys; the rows are updated in place, about
-        // 3.5 minutes per 100,000 posts.
+        // 4 minutes per 100,000 posts.
+        //
+        // Planning a walk over nine partitions took 3 to 4 ms, a quarter of it decompressing
+        // each partition's statistics of its vectors (a thousand most common keys) to estimate
+        // a GIN match, which with the planner's settings of a search chooses nothing: those
+        // columns keep a tenth of the statistics (``SearchIndex/makeRange(_:_:)`` for new
+        // partitions, which do not inherit it).
         Migration(
             name: "v15-search-triple-keys",
             statements: [
@@ -570,6 +576,12 @@ enum PostgresMigrations {
                 $$
                 """,
                 "UPDATE post_search SET pairs = byline_search_pairs(vector)",
+                """
+                ALTER TABLE post_search ALTER COLUMN vector SET STATISTICS 10, ALTER COLUMN free_vector SET STATISTICS 10,
+                    ALTER COLUMN pairs SET STATISTICS 10, ALTER COLUMN title_vector SET STATISTICS 10,
+                    ALTER COLUMN tags_vector SET STATISTICS 10
+                """,
+                "ANALYZE post_search",
             ]),
     ]
 

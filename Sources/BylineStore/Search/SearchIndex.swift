@@ -143,6 +143,14 @@ enum SearchIndex {
             FOR VALUES FROM (\(raw: String(range * rangeSize))) TO (\(raw: String((range + 1) * rangeSize)))
             WITH (toast_tuple_target = 128)
             """)
+        // Small statistics of the vectors, as migration `v15-search-triple-keys` gave the
+        // others: a partition does not inherit them, and planning decompressed the large ones.
+        try db.execute(
+            """
+            ALTER TABLE \(raw: name) ALTER COLUMN vector SET STATISTICS 10, ALTER COLUMN free_vector SET STATISTICS 10,
+                ALTER COLUMN pairs SET STATISTICS 10, ALTER COLUMN title_vector SET STATISTICS 10,
+                ALTER COLUMN tags_vector SET STATISTICS 10
+            """)
     }
 
     /// The advisory lock making partitions one node at a time; it spells "search" and a 1.

@@ -140,18 +140,17 @@ struct SearchScope {
     }
 
     /// This scope's match, tested on a post the walk found (``SiteStore/walk(_:_:pairs:now:from:below:limit:keep:everyUpTo:)``)
-    /// through the GIN index of `vector`: the scope's own vector decides, with the exclusions
-    /// (an excluded word in the gated part must not hide a post either: that would tell as
-    /// much as finding it, so exclusions apply to the scope's own vector). The phrases' pair
-    /// keys, when given, come first: GIN finds them before any vector is read.
-    func postgresMatch(_ query: SearchQuery, pairs: PostgresPhraseKeys) -> SQL {
+    /// through the GIN index of `vector` (and its phrases' keys): the scope's own vector
+    /// decides, with the exclusions (an excluded word in the gated part must not hide a post
+    /// either: that would tell as much as finding it, so exclusions apply to the scope's own
+    /// vector).
+    func postgresMatch(_ query: SearchQuery) -> SQL {
         let full = Self.tsquery(query.required, excluding: query.excluded)
         switch columns {
-        case .all: return pairs.condition + "s.vector @@ " + full
-        case .preview: return pairs.condition + "s.free_vector @@ " + full
+        case .all: return "s.vector @@ " + full
+        case .preview: return "s.free_vector @@ " + full
         case .free:
-            return pairs.condition + "s.free_vector @@ " + Self.tsquery(query.required) + " AND "
-                + columns.postgresVector + " @@ " + full
+            return "s.free_vector @@ " + Self.tsquery(query.required) + " AND " + columns.postgresVector + " @@ " + full
         }
     }
 

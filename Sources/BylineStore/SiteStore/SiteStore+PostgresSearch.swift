@@ -127,8 +127,25 @@ extension SiteStore {
         // Published posts only (``SiteStore/isPublic(_:)``, read from the index): a draft is
         // neither a match nor a step of the walk.
         let published: SQL = "s.status = 'published' AND s.published_at <= \(now) AND "
-        let scope = scopeCase(scopes, query) { $0.postgresMatch(query, pairs: pairs) }
-        let columns: SQL = "s.post_id, s.preview_blocks, s.vector, s.free_vector, s.pairs, s.published_at, s.visibility"
+        // Every post of the stretch holds the phrases' keys already: the scopes test their own
+        // vectors, not the keys again (read out of TOAST for each post).
+        let scope = scopeCase(scopes, query) { $0.postgresMatch(query) }
+        // Only the vectors a scope will test are carried through the sort of the stretch (up to
+        // ten thousand rows for a common word): `vector` when words are excluded, `free_vector`
+        // for a post the reader may not read whole. Their TOAST pointers made that sort a
+        // quarter slower; a value is read only when tested.
+        let whole = scopes.filter { $0.columns == .all }.map(\.readers)
+        let vector: SQL = query.excluded.isEmpty ? "NULL::tsvector" : "s.vector"
+        let freeVector: SQL =
+            whole.count == scopes.count
+            ? "NULL::tsvector"
+            : whole.first.map { "CASE WHEN " + $0 + " THEN NULL ELSE s.free_vector END" } ?? "s.free_vector"
+        let columns: SQL =
+            "s.post_id, s.preview_blocks, " + vector + " AS vector, " + freeVector
+            + " AS free_vector, s.published_at, s.visibility"
+        // `p`: the publication the index keeps, named as the readers' conditions name `posts`.
+        let publication: SQL =
+            "CROSS JOIN LATERAL (SELECT s.published_at AS published_at, s.visibility AS visibility) p"
         // The CTE is named `s` as `post_search` is elsewhere, so each scope's match reads its columns.
         let candidates: SQL
         if pairs.keys.isEmpty || pairs.decide {
@@ -141,7 +158,7 @@ extension SiteStore {
                     + (words.isEmpty ? "" : "s.vector @@ " + SearchScope.tsquery(words) + " AND ")
             candidates = """
                 s AS MATERIALIZED (
-                    SELECT \(columns) FROM post_search s WHERE \(found)\(published)s.\(range)
+                    SELECT \(columns) FROM post_search s \(publication) WHERE \(found)\(published)s.\(range)
                     ORDER BY s.post_id DESC LIMIT \(limit)
                 ), c AS (SELECT post_id FROM s)
                 """
@@ -151,17 +168,17 @@ extension SiteStore {
                     SELECT s.post_id FROM post_search s WHERE \(pairs.condition)\(published)s.\(range)
                     ORDER BY s.post_id DESC LIMIT \(limit)
                 ), h AS MATERIALIZED (
-                    SELECT \(columns), s.vector @@ \(SearchScope.tsquery(query.required)) AS holds FROM post_search s
+                    SELECT \(columns), s.vector @@ \(SearchScope.tsquery(query.required)) AS holds
+                    FROM post_search s \(publication)
                     WHERE s.post_id = ANY(ARRAY(SELECT post_id FROM c)) AND s.\(range)
                 ), s AS (SELECT * FROM h WHERE holds)
                 """
         }
-        // `p`: the publication the index keeps, named as the readers' conditions name `posts`.
         return """
             WITH \(candidates), w AS (
                 SELECT s.post_id AS id, \(scope) AS scope, p.published_at AS published_at,
                     \(SearchScope.postgresWindowScore(query, range: range)) AS score
-                FROM s CROSS JOIN LATERAL (SELECT s.published_at AS published_at, s.visibility AS visibility) p
+                FROM s \(publication)
             ), r AS (
                 SELECT w.*, COUNT(scope) OVER () AS counted,
                     ROW_NUMBER() OVER (ORDER BY scope IS NULL, score DESC, published_at DESC, id DESC) AS place

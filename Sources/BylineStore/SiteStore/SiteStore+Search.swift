@@ -167,8 +167,8 @@ extension SiteStore: PostSearching {
     ) -> SQL {
         SQL.joined(
             scopes.map { scope in
-                // PostgreSQL ranks here the matches its walk found, by id: no pair key need find them.
-                let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query, pairs: .none)
+                // PostgreSQL ranks here the matches its walk found, by id.
+                let match = dialect == .sqlite ? scope.sqliteMatch(query) : scope.postgresMatch(query)
                 let score = dialect == .postgres ? scope.postgresScore(query) : scope.sqliteScore
                 // SQLite: CROSS JOIN keeps this order, so the full-text match runs once and
                 // finds the rows, rather than once for every post the planner might walk first.

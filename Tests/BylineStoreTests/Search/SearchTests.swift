@@ -270,6 +270,17 @@ import Testing
                     try db.value("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'post_search'::regclass")
                 } ?? 0
             #expect(partitions == 3, "ranges 0, 2 and 6")
+            // Each partition keeps small statistics of its five vectors (planning read them all).
+            let smallStatistics: Int =
+                try await temp.store.engine.read { db in
+                    try db.value(
+                        """
+                        SELECT COUNT(*) FROM pg_attribute a JOIN pg_inherits i ON i.inhrelid = a.attrelid
+                        WHERE i.inhparent = 'post_search'::regclass AND a.attstattarget = 10
+                            AND a.attname IN ('vector', 'free_vector', 'pairs', 'title_vector', 'tags_vector')
+                        """)
+                } ?? 0
+            #expect(smallStatistics == 15)
             let all = try await Self.search(temp.store, "harbour")
             #expect(all.page.totalItems == 4)
             #expect(
