@@ -163,7 +163,10 @@ public enum SearchSnippet {
     /// Whether the bytes at `at` are ‘ ’ “ ” – — or …, characters a word never holds.
     private static func isTypographicPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
         guard at + 2 < bytes.count, bytes[at] == 0xE2, bytes[at + 1] == 0x80 else { return false }
-        return [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(bytes[at + 2])
+        switch bytes[at + 2] {
+        case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6: return true
+        default: return false
+        }
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

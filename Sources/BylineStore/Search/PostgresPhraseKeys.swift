@@ -20,20 +20,18 @@ struct PostgresPhraseKeys {
     /// usually none. Their phrases are checked by word positions even when the keys decide.
     var lacking: [Int64] = []
 
-    /// No phrase: a search of words.
-    static let none = PostgresPhraseKeys()
-
     /// The keys of `query`'s required phrases, one query each.
     static func of(_ query: SearchQuery, _ db: any SQLConnection) throws -> PostgresPhraseKeys {
         var result = PostgresPhraseKeys()
         var decide = true
+        var isFirst = true
         for term in query.required {
             guard case .phrase(let words) = term else { continue }
             let text = SearchText.fold(words.joined(separator: " "))
-            // Once a search, not once a stretch of its walk: a subquery in the walk made it
-            // plan a GIN scan more for each partition of the stretch.
+            // Once a search, with the first phrase, not once a stretch of its walk: a subquery
+            // in the walk made it plan a GIN scan more for each partition of the stretch.
             let lacking: SQL =
-                result.keys.isEmpty
+                isFirst
                 ? "(SELECT string_agg(post_id::text, ',') FROM post_search WHERE pairs @@ CAST(\(Self.lexemes([Self.tooManyKeys])) AS tsquery))"
                 : "NULL"
             let rows = try db.fetchAll(
@@ -48,9 +46,10 @@ struct PostgresPhraseKeys {
                 guard let key: String = try row["key"] else { continue }
                 keys.append(key)
             }
-            if result.keys.isEmpty, let ids: String = try rows.first?["lacking"] {
+            if isFirst, let ids: String = try rows.first?["lacking"] {
                 result.lacking = ids.split(separator: ",").compactMap { Int64($0) }
             }
+            isFirst = false
             let stems: Int = try rows.first?["stems"] ?? 0
             let runs = keys.filter { key in key.unicodeScalars.filter { $0 == Self.adjacent }.count == 2 }
             decide = decide && ((stems == 2 && keys.count == 1) || (stems == 3 && runs.count == 1))

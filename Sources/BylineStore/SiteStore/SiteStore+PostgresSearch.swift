@@ -53,9 +53,10 @@ extension SiteStore {
     /// The reader's newest ``rankWindow`` matches (fewer when fewer match), walked newest first
     /// in one query per stretch of whole ranges: the best `keep` of each stretch by window rank
     /// (every match, while all the matches so far are no more than ``SearchResults/countLimit``
-    /// and the query has no phrase: cover density may rank them then), and how many there are. The first stretch holds the newest ``SearchIndex/rangeSize`` post ids;
-    /// each next one is as long as the matches still wanted need at the rate met so far
-    /// (matches per post id walked), and half again; all that is left when nothing matched yet.
+    /// and the query has no phrase: cover density may rank them then), and how many there are.
+    /// The first stretch holds the newest ``SearchIndex/rangeSize`` post ids; each next one is
+    /// as long as the matches still wanted need at the rate met so far (matches per post id
+    /// walked), and half again; all that is left when nothing matched yet.
     static func walkNewest(
         _ db: any SQLConnection, _ scopes: [SearchScope], _ query: SearchQuery, pairs: PostgresPhraseKeys, now: Date,
         newest: Int64, keep: Int

@@ -28,6 +28,11 @@ import Testing
                 publishedAt: temp.clock.now().addingTimeInterval(-3600 - age), visibility: visibility))
     }
 
+    /// PostgreSQL: the next post saved gets an id past `id`, in another range of the index.
+    static func skipPostIDs(_ temp: TestStore, to id: Int) async throws {
+        try await temp.store.engine.write { db in try db.execute("SELECT setval('posts_id_seq', \(id))") }
+    }
+
     @Test(arguments: StoreKind.allCases) func aTitleMatchRanksAboveABodyMention(_ kind: StoreKind) async throws {
         try await TestStore.with(kind) { temp in
             // The body mention is the newer post: only relevance can put the title match first.
@@ -249,17 +254,14 @@ import Testing
     /// posts a reader may not find among them, are all found, each once, in rank order.
     @Test func thePostgresWalkCrossesIdRangesNewestFirst() async throws {
         try await TestStore.with(.postgres) { temp in
-            func skipIDs(to id: Int) async throws {
-                try await temp.store.engine.write { db in try db.execute("SELECT setval('posts_id_seq', \(id))") }
-            }
             _ = try await Self.publish(temp, "Harbour a", body: "The lighthouse keeper retired.", age: 600)
             _ = try await Self.publish(temp, "Quay notes", body: "The harbour froze over.", age: 500)
-            try await skipIDs(to: 25_000)
+            try await Self.skipPostIDs(temp, to: 25_000)
             _ = try await Self.publish(temp, "Harbour b", body: "Ferries ran late.", age: 400)
             _ = try await temp.store.upsertPost(
                 matchingTitle: PostInput(
                     title: "Harbour draft", authorName: "Mara Ellison", markdown: "Not yet.", status: .draft))
-            try await skipIDs(to: 61_000)
+            try await Self.skipPostIDs(temp, to: 61_000)
             _ = try await Self.publish(temp, "Harbour c", body: "Cranes arrived.", age: 300)
             _ = try await temp.store.upsertPost(
                 matchingTitle: PostInput(
@@ -308,9 +310,7 @@ import Testing
                     temp, "Older street \(index)", body: "A lantern hung by the door of house \(index).",
                     age: 8_000 - Double(index) * 10)
             }
-            if kind == .postgres {
-                try await temp.store.engine.write { db in try db.execute("SELECT setval('posts_id_seq', 25000)") }
-            }
+            if kind == .postgres { try await Self.skipPostIDs(temp, to: 25_000) }
             for index in 0..<12 {
                 _ = try await Self.publish(
                     temp, "Newer street \(index)", body: "A lantern hung by the gate of yard \(index).",
