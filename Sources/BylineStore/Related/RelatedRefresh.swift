@@ -75,13 +75,7 @@ struct RelatedRefresh {
         let listChanged = matches.map(\.id) != previous.map(\.id)
         if listChanged || zip(matches, previous).contains(where: { abs($0.score - $1.score) > 1e-9 }) {
             try db.execute("DELETE FROM related_posts WHERE post_id = \(id)")
-            for (rank, match) in matches.enumerated() {
-                try db.execute(
-                    """
-                    INSERT INTO related_posts (post_id, rank, related_id, score)
-                    VALUES (\(id), \(rank), \(match.id), \(match.score))
-                    """)
-            }
+            try insertList(id, matches)
         }
         var lists: Set<Int64> = listChanged ? [id] : []
         if changed { lists.formUnion(try fanOut(from: id, vector: vector, matches: matches)) }
@@ -149,16 +143,23 @@ struct RelatedRefresh {
         guard old != new else { return }
         let oldTerms = Set(old?.terms ?? [])
         let newTerms = Set(new?.terms ?? [])
-        // In term order, so two batches running at once on PostgreSQL lock counts in one order.
-        for term in oldTerms.subtracting(newTerms).sorted() {
-            try db.execute("DELETE FROM related_terms WHERE term = \(term) AND post_id = \(id)")
-            try adjustCount(term, by: -1)
+        // In term order, so two batches running at once on PostgreSQL lock counts in one order;
+        // one statement for all the terms (at most ``TermVector/termLimit``), not one each: a
+        // round trip per term made a bulk import's refresh mostly wait on the database.
+        let removed = oldTerms.subtracting(newTerms).sorted()
+        if !removed.isEmpty {
+            try db.execute("DELETE FROM related_terms WHERE post_id = \(id) AND term IN \(list: removed)")
+            try adjustCounts(removed, by: -1)
         }
-        for term in newTerms.subtracting(oldTerms).sorted() {
-            try db.execute("INSERT INTO related_terms (term, post_id) VALUES (\(term), \(id)) ON CONFLICT DO NOTHING")
-            try adjustCount(term, by: 1)
+        let added = newTerms.subtracting(oldTerms).sorted()
+        if !added.isEmpty {
+            let rows = added.map { term -> SQL in "(\(term), \(id))" }
+            try db.execute(
+                "INSERT INTO related_terms (term, post_id) VALUES " + SQL.joined(rows, separator: ", ")
+                    + " ON CONFLICT DO NOTHING")
+            try adjustCounts(added, by: 1)
         }
-        if (old == nil) != (new == nil) { try adjustCount(Self.documentCountTerm, by: new == nil ? -1 : 1) }
+        if (old == nil) != (new == nil) { try adjustCounts([Self.documentCountTerm], by: new == nil ? -1 : 1) }
         if let new {
             try db.execute(
                 """
@@ -170,13 +171,22 @@ struct RelatedRefresh {
         }
     }
 
-    mutating func adjustCount(_ term: String, by delta: Int) throws {
+    /// Adds `delta` to the counts of `terms` (distinct, sorted), one statement.
+    mutating func adjustCounts(_ terms: [String], by delta: Int) throws {
+        guard !terms.isEmpty else { return }
+        let rows = terms.map { term -> SQL in "(\(term), \(max(delta, 0)))" }
         try db.execute(
-            """
-            INSERT INTO related_term_counts (term, posts) VALUES (\(term), \(max(delta, 0)))
-            ON CONFLICT (term) DO UPDATE SET posts = related_term_counts.posts + \(delta)
-            """)
-        frequencies[term] = nil
+            "INSERT INTO related_term_counts (term, posts) VALUES " + SQL.joined(rows, separator: ", ")
+                + " ON CONFLICT (term) DO UPDATE SET posts = related_term_counts.posts + \(delta)")
+        for term in terms { frequencies[term] = nil }
+    }
+
+    /// Stores `matches` as post `id`'s list, in rank order: one statement.
+    func insertList(_ id: Int64, _ matches: [RelatedRanking.Match]) throws {
+        guard !matches.isEmpty else { return }
+        let rows = matches.enumerated().map { rank, match -> SQL in "(\(id), \(rank), \(match.id), \(match.score))" }
+        try db.execute(
+            "INSERT INTO related_posts (post_id, rank, related_id, score) VALUES " + SQL.joined(rows, separator: ", "))
     }
 
     /// Reads the document frequencies of `terms` not read yet in this batch.
@@ -242,13 +252,7 @@ struct RelatedRefresh {
             let ranked = ranking.rank(match.id, own, among: entries, limit: RelatedStories.listLength)
             guard ranked.contains(where: { $0.id == id }) else { continue }
             try db.execute("DELETE FROM related_posts WHERE post_id = \(match.id)")
-            for (rank, entry) in ranked.enumerated() {
-                try db.execute(
-                    """
-                    INSERT INTO related_posts (post_id, rank, related_id, score)
-                    VALUES (\(match.id), \(rank), \(entry.id), \(entry.score))
-                    """)
-            }
+            try insertList(match.id, ranked)
             changed.insert(match.id)
         }
         return changed

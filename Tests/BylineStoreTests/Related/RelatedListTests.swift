@@ -109,6 +109,58 @@ import Testing
         }
     }
 
+    /// The postings and document counts the ranking reads stay those of the stored vectors
+    /// through edits that add and drop terms, unpublishing and deletion (a post's terms are
+    /// written in one statement, their counts in another).
+    @Test(arguments: StoreKind.allCases) func postingsAndCountsFollowTheVectors(_ kind: StoreKind) async throws {
+        try await TestStore.with(kind) { temp in
+            let store = temp.store
+            let ashCloud = try await Self.save(temp, "Ash Cloud Grounds Flights", Self.volcano)
+            let village = try await Self.save(temp, "Village Report", Self.volcano + " Lava again.")
+            let chessFinal = try await Self.save(temp, "Chess Final Goes to Tiebreak", Self.chess)
+            let quay = try await Self.save(temp, "Quay Protest", Self.harbour)
+            try await store.refreshAllRelatedLists()
+            try await Self.expectPostingsMatchVectors(temp, posts: 4)
+            // Every term changes: the volcano's go, the chess final's come.
+            _ = try await Self.save(temp, "Village Report", Self.chess + " Grandmaster again.")
+            try await store.refreshAllRelatedLists()
+            try await Self.expectPostingsMatchVectors(temp, posts: 4)
+            _ = try await store.setPublication(
+                postID: quay, .unpublish, email: .keep, expectedUpdatedAt: nil, savedBy: nil)
+            _ = try await store.deletePost(id: ashCloud)
+            try await store.refreshAllRelatedLists()
+            try await Self.expectPostingsMatchVectors(temp, posts: 2)
+            #expect(try await Self.ids(temp, chessFinal) == [village])
+        }
+    }
+
+    /// Each post's postings are its vector's terms, and each count is its term's postings.
+    static func expectPostingsMatchVectors(_ temp: TestStore, posts: Int) async throws {
+        let (vectors, postings, counts) = try await temp.store.engine.read { db in
+            var vectors: [Int64: Set<String>] = [:]
+            for row in try db.fetchAll("SELECT post_id, terms FROM related_vectors") {
+                vectors[try row["post_id"]] = Set(TermVector(encoded: try row["terms"]).terms)
+            }
+            var postings: [Int64: Set<String>] = [:]
+            for row in try db.fetchAll("SELECT term, post_id FROM related_terms") {
+                postings[try row["post_id"], default: []].insert(try row["term"])
+            }
+            var counts: [String: Int] = [:]
+            for row in try db.fetchAll("SELECT term, posts FROM related_term_counts") {
+                counts[try row["term"]] = try row["posts"]
+            }
+            return (vectors, postings, counts)
+        }
+        #expect(vectors.count == posts)
+        #expect(postings == vectors.filter { !$0.value.isEmpty })
+        // The row of the empty term counts the posts indexed (`RelatedRefresh.documentCountTerm`).
+        var expected: [String: Int] = ["": vectors.count]
+        for terms in vectors.values { for term in terms { expected[term, default: 0] += 1 } }
+        // A term no post holds any more keeps a row of 0.
+        #expect(counts.filter { $0.value != 0 } == expected)
+        #expect(counts.values.allSatisfy { $0 >= 0 })
+    }
+
     @Test(arguments: StoreKind.allCases) func theRefresherWorksOffMarksAndQueuesNoJobs(_ kind: StoreKind)
         async throws
     {
