@@ -31,7 +31,14 @@ struct ImportCommand: AsyncParsableCommand {
         let opened = try await dataOptions.open()
         let failures: Int
         do {
-            failures = try await importAll(into: opened.store)
+            let imported: Int
+            (imported, failures) = try await importAll(into: opened.store)
+            if imported >= SiteStore.searchCompactionThreshold {
+                // Indexed one post at a time, the search index came out larger and slower than
+                // one built at once: rebuilt now, a range of posts at a time.
+                FileHandle.standardError.write(Data("compacting the search index after \(imported) posts\n".utf8))
+                try await opened.store.compactSearchIndex()
+            }
         } catch {
             await opened.close()
             throw CLIError("import failed: \(error)")
@@ -44,14 +51,16 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Imports every file, reporting each on standard output (`created`, `updated` or
     /// `scheduled ... for ...`: one line an article) and what it dropped on standard error;
-    /// returns how many failed.
-    private func importAll(into store: any SettingsStore & PostWriting) async throws -> Int {
+    /// returns how many were imported and how many failed.
+    private func importAll(into store: any SettingsStore & PostWriting) async throws -> (imported: Int, failed: Int) {
         let settings = try await store.settings()
         let importer = ArticleImporter(store: store, timeZone: settings.timeZone)
+        var imported = 0
         var failures = 0
         _ = await importer.importFiles(expandFolders(files)) { result in
             switch result {
             case .imported(_, let saved, let droppedChrome):
+                imported += 1
                 if saved.outcome == .created, saved.status == .scheduled, let date = saved.publishedAt {
                     print("scheduled \(saved.slug) for \(Self.dateText(date, settings: settings))")
                 } else {
@@ -65,7 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
             }
         }
-        return failures
+        return (imported, failures)
     }
 
     /// "2027-01-05 12:00 Europe/Oslo": when a scheduled post goes out, in the site's zone (named

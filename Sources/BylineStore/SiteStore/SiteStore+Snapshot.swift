@@ -58,6 +58,8 @@ extension SiteStore: SnapshotStore {
             try PostCounts.recount(db)
             // The search index is derived from the posts, never copied: made again from them.
             try SearchIndex.rebuild(db)
+            // Rebuilt post by post: compacted as one (``SearchIndex/compact(_:)``).
+            try SearchIndex.compact(db)
             try Self.resetRelatedLists(db)
             // Everything changed: every running server drops its cached pages.
             try Self.recordChange(db, [.site], now: now)
