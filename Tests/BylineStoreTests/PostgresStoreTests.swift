@@ -33,6 +33,7 @@ import Testing
                     "member_tokens", "member_sessions", "signup_attempts", "newsletter_sends",
                     "newsletter_deliveries", "comments", "comment_attempts", "related_stale", "related_vectors",
                     "related_terms", "related_term_counts", "related_posts", "post_search", "images", "image_files",
+                    "search_lacking_keys",
                 ])
             let indexes = try await engines[0].indexNames()
             #expect(

@@ -604,6 +604,22 @@ enum PostgresMigrations {
                 $$
                 """
             ]),
+        // The posts whose phrase keys would not fit (``PostgresPhraseKeys/tooManyKeys``), kept in
+        // a table of their own: a phrase search reads them once, and finding them with the
+        // `pairs` GIN index of every partition made its planning 0.5 ms longer. Usually empty.
+        Migration(
+            name: "v17-search-lacking-keys",
+            statements: [
+                """
+                CREATE TABLE search_lacking_keys (
+                    post_id BIGINT PRIMARY KEY REFERENCES post_search (post_id) ON DELETE CASCADE
+                )
+                """,
+                """
+                INSERT INTO search_lacking_keys
+                SELECT post_id FROM post_search WHERE pairs @@ CAST(quote_literal(chr(57346)) AS tsquery)
+                """,
+            ]),
     ]
 
     /// Applies what `byline_migrations` does not list yet, each migration in its own

@@ -29,11 +29,10 @@ struct PostgresPhraseKeys {
             guard case .phrase(let words) = term else { continue }
             let text = SearchText.fold(words.joined(separator: " "))
             // Once a search, with the first phrase, not once a stretch of its walk: a subquery
-            // in the walk made it plan a GIN scan more for each partition of the stretch.
+            // in the walk made it plan a GIN scan more for each partition of the stretch. Their
+            // own table (`v17`), since reading them from `post_search` planned every partition.
             let lacking: SQL =
-                isFirst
-                ? "(SELECT string_agg(post_id::text, ',') FROM post_search WHERE pairs @@ CAST(\(Self.lexemes([Self.tooManyKeys])) AS tsquery))"
-                : "NULL"
+                isFirst ? "(SELECT string_agg(post_id::text, ',') FROM search_lacking_keys)" : "NULL"
             let rows = try db.fetchAll(
                 """
                 SELECT k.key, (SELECT COUNT(*) FROM unnest(v.vector) u, unnest(u.positions) p) AS stems,

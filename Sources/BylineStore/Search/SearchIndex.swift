@@ -96,9 +96,12 @@ enum SearchIndex {
         case .postgres:
             // The pair keys come from the whole vector's own stems (`byline_search_pairs`,
             // migrations `v14-search-publication` and `v15-search-triple-keys`), the
-            // publication from the post.
+            // publication from the post. A post whose keys would not fit is listed in
+            // `search_lacking_keys` too (`v17`); removing its row removes it from there.
+            let lacking = PostgresPhraseKeys.lexemes([PostgresPhraseKeys.tooManyKeys])
             try db.execute(
                 """
+                WITH added AS (
                 INSERT INTO post_search (post_id, title, tags_excerpt, preview, rest, preview_blocks, vector, free_vector,
                     pairs, title_vector, tags_vector, status, published_at, visibility)
                 SELECT p.id, \(document.title), \(document.tagsAndExcerpt), \(document.preview), \(document.rest),
@@ -114,6 +117,10 @@ enum SearchIndex {
                             setweight(to_tsvector('english', \(SearchText.fold(document.tagsAndExcerpt))), 'B') AS tags) heads
                     ) parts
                 ) v CROSS JOIN posts p WHERE p.id = \(postID)
+                RETURNING post_id, pairs
+                )
+                INSERT INTO search_lacking_keys
+                SELECT post_id FROM added WHERE pairs @@ CAST(\(lacking) AS tsquery)
                 """)
         }
     }

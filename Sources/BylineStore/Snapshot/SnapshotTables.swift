@@ -127,6 +127,7 @@ public enum SnapshotTables {
         "grdb_migrations": "the schema's history (SQLite)",
         "sqlite_sequence": "SQLite's own bookkeeping",
         "post_search": "the search index, derived from the posts; a restore rebuilds it",
+        "search_lacking_keys": "part of the search index (PostgreSQL); a restore rebuilds it",
         "post_search_data": "the search index's FTS5 storage (SQLite)",
         "post_search_idx": "the search index's FTS5 storage (SQLite)",
         "post_search_content": "the search index's FTS5 storage (SQLite)",
