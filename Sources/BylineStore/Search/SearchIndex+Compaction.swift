@@ -49,8 +49,8 @@ extension SiteStore {
     public static let searchCompactionThreshold = 1_000
 
     /// Makes the search index compact again (``SearchIndex`` `+Compaction`): after an import of
-    /// ``searchCompactionThreshold`` posts or more. One
-    /// transaction per PostgreSQL partition, so searches and writes wait for one range at a time.
+    /// ``searchCompactionThreshold`` posts or more. One transaction per PostgreSQL partition, so
+    /// searches and writes wait for one range at a time.
     public func compactSearchIndex() async throws {
         for part in try await engine.read({ db in try SearchIndex.compactionParts(db) }) {
             try await engine.longWrite { db in try SearchIndex.compact(db, part: part) }
