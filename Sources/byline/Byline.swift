@@ -10,6 +10,6 @@ struct Byline: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ImportCommand.self, UserCommand.self, MigrateStoreCommand.self, JobsCommand.self,
             NewsletterCommand.self,
-            MembersCommand.self, SiteCommand.self, ImagesCommand.self,
+            MembersCommand.self, SiteCommand.self, ImagesCommand.self, SearchCommand.self,
         ])
 }

@@ -29,19 +29,27 @@ struct ImportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("No site in \(dataOptions.data): creating a new one.\n".utf8))
         }
         let opened = try await dataOptions.open()
+        let imported: Int
         let failures: Int
         do {
-            let imported: Int
             (imported, failures) = try await importAll(into: opened.store)
-            if imported >= SiteStore.searchCompactionThreshold {
-                // Indexed one post at a time, the search index came out larger and slower than
-                // one built at once: rebuilt now, a range of posts at a time.
-                FileHandle.standardError.write(Data("compacting the search index after \(imported) posts\n".utf8))
-                try await opened.store.compactSearchIndex()
-            }
         } catch {
             await opened.close()
             throw CLIError("import failed: \(error)")
+        }
+        if imported >= SiteStore.searchCompactionThreshold {
+            // Indexed one post at a time, the search index came out larger and slower than
+            // one built at once: rebuilt now, a range of posts at a time.
+            FileHandle.standardError.write(Data("compacting the search index after \(imported) posts\n".utf8))
+            do {
+                try await opened.store.compactSearchIndex()
+            } catch {
+                // The posts are saved and found: only the index's size and speed are at stake.
+                await opened.close()
+                throw CLIError(
+                    "the \(imported) posts were imported, but compacting the search index failed: \(error)."
+                        + " Search works meanwhile; run `byline search compact` to try again")
+            }
         }
         await opened.close()
         if failures > 0 {

@@ -50,10 +50,13 @@ extension SiteStore {
 
     /// Makes the search index compact again (``SearchIndex`` `+Compaction`): after an import of
     /// ``searchCompactionThreshold`` posts or more. One transaction per PostgreSQL partition, so
-    /// searches and writes wait for one range at a time.
-    public func compactSearchIndex() async throws {
-        for part in try await engine.read({ db in try SearchIndex.compactionParts(db) }) {
+    /// searches and writes wait for one range at a time. Returns how many parts it compacted.
+    @discardableResult
+    public func compactSearchIndex() async throws -> Int {
+        let parts = try await engine.read { db in try SearchIndex.compactionParts(db) }
+        for part in parts {
             try await engine.longWrite { db in try SearchIndex.compact(db, part: part) }
         }
+        return parts.count
     }
 }
