@@ -24,6 +24,16 @@ struct DataOptions: ParsableArguments {
         databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// No database URL, and no SQLite site in `--data`: opening would create a new, empty site.
+    var wouldCreateSite: Bool {
+        effectiveDatabaseURL == nil && !Self.sqliteSiteExists(in: data)
+    }
+
+    /// Whether `folder` holds a site's SQLite file.
+    static func sqliteSiteExists(in folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(SQLiteEngine.fileName))
+    }
+
     func validate() throws {
         if !(1...1000).contains(databasePoolSize) {
             throw ValidationError("--database-pool-size must be between 1 and 1000")

@@ -21,10 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if dataOptions.effectiveDatabaseURL == nil,
-            !FileManager.default.fileExists(
-                atPath: (dataOptions.data as NSString).appendingPathComponent(SQLiteEngine.fileName))
-        {
+        if dataOptions.wouldCreateSite {
             // A mistyped --data would otherwise import into a new, empty site without a word.
             FileHandle.standardError.write(Data("No site in \(dataOptions.data): creating a new one.\n".utf8))
         }

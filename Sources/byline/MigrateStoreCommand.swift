@@ -112,10 +112,7 @@ struct StoreLocation {
                 let store = try SiteStore.sqlite(path: sqliteFile)
                 return OpenedStore(store: store, service: nil, close: {})
             }
-            if let dataFolder, role == "source",
-                !FileManager.default.fileExists(
-                    atPath: (dataFolder as NSString).appendingPathComponent(SQLiteEngine.fileName))
-            {
+            if let dataFolder, role == "source", !DataOptions.sqliteSiteExists(in: dataFolder) {
                 throw CLIError("no site in \(dataFolder) (no \(SQLiteEngine.fileName))")
             }
             return try await StoreOpener.open(

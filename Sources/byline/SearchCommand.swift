@@ -22,10 +22,7 @@ struct SearchCommand: AsyncParsableCommand {
         @OptionGroup var dataOptions: DataOptions
 
         func run() async throws {
-            if dataOptions.effectiveDatabaseURL == nil,
-                !FileManager.default.fileExists(
-                    atPath: (dataOptions.data as NSString).appendingPathComponent(SQLiteEngine.fileName))
-            {
+            if dataOptions.wouldCreateSite {
                 // Upkeep of a site that is not there: a mistyped --data must not create one.
                 throw CLIError("no site in \(dataOptions.data): nothing to compact")
             }
