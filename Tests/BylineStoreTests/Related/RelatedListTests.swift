@@ -20,12 +20,21 @@ import Testing
         try await temp.store.upsertPost(matchingTitle: input(title, tags: tags, body: body)).id
     }
 
+    /// Two volcano stories (the second also saying "Lava again.") and a chess final, in that order.
+    static func saveVolcanoesAndChess(_ temp: TestStore) async throws
+        -> (ashCloud: Int64, village: Int64, chess: Int64)
+    {
+        (
+            try await save(temp, "Ash Cloud Grounds Flights", volcano),
+            try await save(temp, "Village Report", volcano + " Lava again."),
+            try await save(temp, "Chess Final Goes to Tiebreak", chess)
+        )
+    }
+
     @Test(arguments: StoreKind.allCases) func listsFollowEditsPublicationAndDeletion(_ kind: StoreKind) async throws {
         try await TestStore.with(kind) { temp in
             let store = temp.store
-            let ashCloud = try await Self.save(temp, "Ash Cloud Grounds Flights", Self.volcano)
-            let lavaFlows = try await Self.save(temp, "Village Report", Self.volcano + " Lava again.")
-            let chessFinal = try await Self.save(temp, "Chess Final Goes to Tiebreak", Self.chess)
+            let (ashCloud, lavaFlows, chessFinal) = try await Self.saveVolcanoesAndChess(temp)
             #expect(try await store.staleRelatedListCount() == 3, "every write marks its post")
             try await store.refreshAllRelatedLists()
             #expect(try await store.staleRelatedListCount() == 0)
@@ -115,9 +124,7 @@ import Testing
     @Test(arguments: StoreKind.allCases) func postingsAndCountsFollowTheVectors(_ kind: StoreKind) async throws {
         try await TestStore.with(kind) { temp in
             let store = temp.store
-            let ashCloud = try await Self.save(temp, "Ash Cloud Grounds Flights", Self.volcano)
-            let village = try await Self.save(temp, "Village Report", Self.volcano + " Lava again.")
-            let chessFinal = try await Self.save(temp, "Chess Final Goes to Tiebreak", Self.chess)
+            let (ashCloud, village, chessFinal) = try await Self.saveVolcanoesAndChess(temp)
             let quay = try await Self.save(temp, "Quay Protest", Self.harbour)
             try await store.refreshAllRelatedLists()
             try await Self.expectPostingsMatchVectors(temp, posts: 4)
